@@ -1,0 +1,449 @@
+//! Reading knowledge-base files: the embedded default, a `.ron` file, or a folder of them.
+//!
+//! Every file is parsed, then all files are validated together; every problem found is reported
+//! at once, each with its file, line and column. Nothing here panics on any input.
+
+use super::problem::Problem;
+use super::{Kb, embedded, validate};
+use crate::suggest;
+use std::path::{Path, PathBuf};
+
+/// Why a knowledge base could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The command line names something that cannot be a knowledge base (exit code 2).
+    #[error("{0}")]
+    Usage(String),
+    /// The files hold invalid data (exit code 1).
+    #[error("{} problem(s) in the knowledge base", .0.len())]
+    Invalid(Vec<Problem>),
+}
+
+impl LoadError {
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            LoadError::Usage(_) => 2,
+            LoadError::Invalid(_) => 1,
+        }
+    }
+}
+
+/// A file's name (as shown in messages) and its text.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    pub name: String,
+    pub text: String,
+    pub kb: Kb,
+}
+
+/// The knowledge base that ships inside the binary.
+pub fn load_embedded() -> Result<Kb, Vec<Problem>> {
+    load_files(
+        embedded::FILES
+            .iter()
+            .map(|(name, text)| (format!("assets/kb/{name}"), text.as_bytes().to_vec())),
+    )
+}
+
+/// A `.ron` file, or every `.ron` file under a folder (in path order).
+pub fn load_path(path: &Path) -> Result<Kb, LoadError> {
+    let files = ron_files(path)?;
+    let mut inputs = Vec::with_capacity(files.len());
+    let mut problems = Vec::new();
+    for file in files {
+        let name = file.display().to_string();
+        match std::fs::read(&file) {
+            Ok(bytes) => inputs.push((name, bytes)),
+            Err(e) => problems.push(Problem {
+                file: name,
+                line: 1,
+                col: 1,
+                message: format!("cannot read the file: {e}"),
+                snippet: None,
+            }),
+        }
+    }
+    match load_files(inputs) {
+        Ok(kb) if problems.is_empty() => Ok(kb),
+        Ok(_) => Err(LoadError::Invalid(problems)),
+        Err(mut more) => {
+            problems.append(&mut more);
+            Err(LoadError::Invalid(problems))
+        }
+    }
+}
+
+/// The files a path stands for: itself, or the `.ron` files under it.
+pub fn ron_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        LoadError::Usage(format!(
+            "cannot open knowledge base {}: {}",
+            path.display(),
+            io_reason(&e)
+        ))
+    })?;
+    if meta.is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files = Vec::new();
+    let mut pending = vec![(path.to_path_buf(), 0usize)];
+    while let Some((dir, depth)) = pending.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| {
+            LoadError::Usage(format!(
+                "cannot read folder {}: {}",
+                dir.display(),
+                io_reason(&e)
+            ))
+        })?;
+        for entry in entries.flatten() {
+            let p = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            if hidden {
+                continue;
+            }
+            if p.is_dir() {
+                if depth < 16 {
+                    pending.push((p, depth + 1));
+                }
+            } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
+                files.push(p);
+            }
+        }
+    }
+    if files.is_empty() {
+        return Err(LoadError::Invalid(vec![Problem {
+            file: path.display().to_string(),
+            line: 1,
+            col: 1,
+            message:
+                "no .ron files in this folder: expected knowledge-base files such as alliances.ron"
+                    .into(),
+            snippet: None,
+        }]));
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Parses and validates named file contents as one knowledge base.
+pub fn load_files<I>(files: I) -> Result<Kb, Vec<Problem>>
+where
+    I: IntoIterator<Item = (String, Vec<u8>)>,
+{
+    let mut parsed = Vec::new();
+    let mut problems = Vec::new();
+    for (name, bytes) in files {
+        match parse_file(&name, bytes) {
+            Ok(file) => parsed.push(file),
+            Err(p) => problems.push(p),
+        }
+    }
+    // References into a file that did not parse would all look unknown: check them only when
+    // every file parsed.
+    let complete = problems.is_empty();
+    problems.extend(validate::validate(&parsed, complete));
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut kb = Kb::default();
+    for file in parsed {
+        kb.merge(file.kb);
+    }
+    Ok(kb)
+}
+
+/// Reads one file's bytes as a knowledge-base file.
+pub fn parse_file(name: &str, bytes: Vec<u8>) -> Result<ParsedFile, Problem> {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => return Err(not_utf8(name, e)),
+    };
+    if text.trim().is_empty() {
+        return Err(Problem::at(
+            name,
+            &text,
+            1,
+            1,
+            "the file is empty: expected a knowledge base such as `(alliances: [...], organizations: [...])`",
+        ));
+    }
+    match parse_str(&text) {
+        Ok(kb) => Ok(ParsedFile {
+            name: name.to_string(),
+            text,
+            kb,
+        }),
+        Err(e) => {
+            let start = e.span.start;
+            let message = describe(&e.code, !names_a_collection(&text));
+            Err(Problem::at(name, &text, start.line, start.col, message))
+        }
+    }
+}
+
+/// The RON options every knowledge-base file is read with: optional fields need no `Some(…)`.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+/// Whether the text mentions any collection of a knowledge base as a field.
+fn names_a_collection(text: &str) -> bool {
+    [
+        "alliances",
+        "organizations",
+        "focus_areas",
+        "artifacts",
+        "sources",
+    ]
+    .iter()
+    .any(|c| {
+        text.match_indices(c).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + c.len()..].trim_start().chars().next();
+            !before.is_some_and(|b| b.is_alphanumeric() || b == '_') && after == Some(':')
+        })
+    })
+}
+
+fn parse_str(text: &str) -> Result<Kb, ron::error::SpannedError> {
+    ron_options().from_str(text)
+}
+
+fn not_utf8(name: &str, e: std::string::FromUtf8Error) -> Problem {
+    let bytes = e.as_bytes();
+    let valid = e.utf8_error().valid_up_to();
+    let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+    let line = 1 + prefix.matches('\n').count();
+    let line_start = prefix.rfind('\n').map_or(0, |i| i + 1);
+    let col = 1 + prefix[line_start..].chars().count();
+    Problem {
+        file: name.to_string(),
+        line,
+        col,
+        message: format!(
+            "the file is not valid UTF-8 (byte 0x{:02X}): expected UTF-8 text; re-save it as UTF-8",
+            bytes[valid]
+        ),
+        snippet: Some(prefix[line_start..].to_string()),
+    }
+}
+
+/// A person's description of a RON parse error: what was expected where.
+/// `foreign`: the file names none of the knowledge base's collections.
+fn describe(code: &ron::Error, foreign: bool) -> String {
+    use ron::Error as E;
+    match code {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
+            let top = outer.as_deref() == Some("Kb");
+            let mut msg = format!(
+                "unknown field `{found}` in {}: expected one of {}",
+                struct_label(outer.as_deref()),
+                expected.join(", ")
+            );
+            if top && foreign {
+                msg.push_str(
+                    "; this file has none of them, so it does not look like an alliances knowledge base (RON written for another program?)",
+                );
+            } else {
+                msg.push_str(&suggest::did_you_mean(found, expected.iter().copied()));
+            }
+            msg
+        }
+        E::MissingStructField { field, outer } => {
+            format!("missing field `{field}` in {}", struct_label(outer.as_deref()))
+        }
+        E::DuplicateStructField { field, outer } => format!(
+            "field `{field}` is given twice in {}",
+            struct_label(outer.as_deref())
+        ),
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => {
+            let what = outer.as_deref().map_or("value", enum_label);
+            format!(
+                "unknown {what} `{found}`: expected one of {}{}",
+                expected.join(", "),
+                suggest::did_you_mean(found, expected.iter().copied()),
+            )
+        }
+        E::ExpectedNamedStructLike("Kb") | E::ExpectedNamedStructLike("") => {
+            "expected `(` opening the knowledge base: `(alliances: [...], organizations: [...], focus_areas: [...], artifacts: [...], sources: [...])`".into()
+        }
+        E::ExpectedNamedStructLike(name) => {
+            format!("expected `(` opening {}", struct_label(Some(name)))
+        }
+        E::ExpectedStructName(name) => {
+            format!("expected `(` opening {}", struct_label(Some(name)))
+        }
+        E::ExpectedDifferentStructName { expected, found } => format!(
+            "expected {} but found a `{found}`",
+            struct_label(Some(expected))
+        ),
+        E::ExpectedString => "expected a string in double quotes".into(),
+        E::ExpectedStringEnd => "expected the closing `\"` of this string".into(),
+        E::ExpectedArray => "expected `[` opening a list".into(),
+        E::ExpectedArrayEnd => "expected `,` or the closing `]` of this list".into(),
+        E::ExpectedStructLikeEnd => "expected `,` or the closing `)`".into(),
+        E::ExpectedComma => "expected `,` between two items".into(),
+        E::ExpectedMapColon => "expected `:` after the field name".into(),
+        E::ExpectedBoolean => "expected `true` or `false`".into(),
+        E::Eof => "unexpected end of file: a bracket or string is not closed".into(),
+        E::TrailingCharacters => {
+            "unexpected text after the end of the knowledge base: expected the end of the file".into()
+        }
+        E::ExceededRecursionLimit => {
+            "the data is nested too deeply (more than 128 levels): expected a knowledge base a few levels deep".into()
+        }
+        E::InvalidValueForType { expected, found } => {
+            format!("expected {expected} but found {found}")
+        }
+        other => {
+            let text = other.to_string();
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => "invalid RON".into(),
+            }
+        }
+    }
+}
+
+fn struct_label(name: Option<&str>) -> &'static str {
+    match name {
+        Some("Kb") | None => "the knowledge base (top level)",
+        Some("Alliance") => "an alliance",
+        Some("Member") => "a member",
+        Some("Absence") => "an absence",
+        Some("LocalName") => "a name",
+        Some("Fact") => "a fact",
+        Some("Output") => "an output",
+        Some("Related") => "a related link",
+        Some("Claim") => "a claim",
+        Some("Organization") => "an organization",
+        Some("FocusArea") => "a focus area",
+        Some("Artifact") => "an artifact",
+        Some("Source") => "a source",
+        Some(_) => "a struct",
+    }
+}
+
+fn enum_label(name: &str) -> &'static str {
+    match name {
+        "AllianceKind" => "alliance kind",
+        "Scope" => "scope",
+        "Role" => "role",
+        "Status" => "status",
+        "OutputKind" => "output kind",
+        "Verdict" => "verdict",
+        "OrgKind" => "organization kind",
+        "ArtifactKind" => "artifact kind",
+        _ => "value",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<ParsedFile, Problem> {
+        parse_file("t.ron", text.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn optional_fields_need_no_some() {
+        let f = parse(r#"(sources: [(id: "s1", title: "T", url: "https://x", date: "2023")])"#)
+            .unwrap();
+        assert_eq!(f.kb.sources[0].url.as_deref(), Some("https://x"));
+    }
+
+    #[test]
+    fn unknown_field_names_the_expected_fields_and_a_suggestion() {
+        let p = parse(r#"(sources: [(id: "s1", titel: "T")])"#).unwrap_err();
+        assert_eq!((p.line, p.col), (1, 23));
+        assert_eq!(
+            p.message,
+            "unknown field `titel` in a source: expected one of id, title, url, where, date; did you mean `title`?"
+        );
+    }
+
+    #[test]
+    fn foreign_ron_is_a_schema_error() {
+        let p = parse("(entities: {1: (components: {})})").unwrap_err();
+        assert!(
+            p.message.contains("unknown field `entities`"),
+            "{}",
+            p.message
+        );
+        assert!(p.message.contains("another program"), "{}", p.message);
+        // A misspelt collection in a real knowledge base gets a suggestion instead.
+        let p = parse("(source: [], alliances: [])").unwrap_err();
+        assert!(
+            p.message.ends_with("did you mean `sources`?"),
+            "{}",
+            p.message
+        );
+        // A foreign file whose first field resembles a collection is still foreign.
+        let p = parse("(resources: {}, entities: {})").unwrap_err();
+        assert!(p.message.contains("another program"), "{}", p.message);
+    }
+
+    #[test]
+    fn bad_enum_value_suggests_the_closest() {
+        let p = parse(r#"(organizations: [(id: "x", name: "X", kind: compnay)])"#).unwrap_err();
+        assert!(
+            p.message
+                .starts_with("unknown organization kind `compnay`: expected one of company, "),
+            "{}",
+            p.message
+        );
+        assert!(
+            p.message.ends_with("; did you mean `company`?"),
+            "{}",
+            p.message
+        );
+    }
+
+    #[test]
+    fn not_utf8_points_at_the_first_bad_byte() {
+        let mut bytes = b"(\n  sources: [(id: \"s".to_vec();
+        bytes.push(0xFF);
+        let p = parse_file("t.ron", bytes).unwrap_err();
+        assert_eq!((p.line, p.col), (2, 20));
+        assert!(p.message.contains("not valid UTF-8"));
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_are_rejected() {
+        assert!(parse("").unwrap_err().message.contains("empty"));
+        assert!(parse("  \n\t").unwrap_err().message.contains("empty"));
+        let p = parse("// nothing here\n").unwrap_err();
+        assert!(
+            p.message
+                .contains("expected `(` opening the knowledge base"),
+            "{}",
+            p.message
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = "(alliances: ".to_string() + &"[".repeat(200_000) + &"]".repeat(200_000) + ")";
+        let p = parse(&deep).unwrap_err();
+        assert!(p.line >= 1 && p.col >= 1);
+    }
+}

@@ -1,0 +1,128 @@
+//! A problem found in a knowledge-base file, with the place a person must look at.
+
+use crate::text;
+use std::fmt;
+use unicode_width::UnicodeWidthStr;
+
+/// One thing wrong with a knowledge base: `file:line:col: message`, plus the offending line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub col: usize,
+    pub message: String,
+    /// The text of the offending line, when the file has one.
+    pub snippet: Option<String>,
+}
+
+impl Problem {
+    /// A problem at `line:col` of `text`, quoting that line.
+    pub fn at(file: &str, text: &str, line: usize, col: usize, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.to_string(),
+            line,
+            col,
+            message: message.into(),
+            snippet: nth_line(text, line).map(str::to_string),
+        }
+    }
+
+    /// The one-line form: `file:line:col: message`.
+    pub fn headline(&self) -> String {
+        format!(
+            "{}:{}:{}: {}",
+            text::sanitize(&self.file),
+            self.line,
+            self.col,
+            text::sanitize(&self.message)
+        )
+    }
+}
+
+fn nth_line(text: &str, line: usize) -> Option<&str> {
+    let line = text.split('\n').nth(line.checked_sub(1)?)?;
+    Some(line.strip_suffix('\r').unwrap_or(line))
+}
+
+/// Longest quoted line: a 50 MB one-line file must not flood the terminal.
+const SNIPPET_CHARS: usize = 160;
+
+impl fmt::Display for Problem {
+    /// The headline, then the offending line with a caret under the column:
+    ///
+    /// ```text
+    /// kb/x.ron:3:12: unknown organization `nvidai`; did you mean `nvidia`?
+    ///     3 |     (org: "nvidai"),
+    ///       |            ^
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.headline())?;
+        let Some(snippet) = &self.snippet else {
+            return Ok(());
+        };
+        // Show a window of the line around the column, so the caret stays on screen.
+        let chars: Vec<char> = snippet.chars().collect();
+        let col = self.col.saturating_sub(1).min(chars.len());
+        let start = if chars.len() <= SNIPPET_CHARS {
+            0
+        } else {
+            col.saturating_sub(SNIPPET_CHARS / 2)
+        };
+        let end = (start + SNIPPET_CHARS).min(chars.len());
+        let before: String = chars[start..col].iter().collect();
+        let shown: String = chars[start..end].iter().collect();
+        let lead = if start > 0 { "…" } else { "" };
+        let tail = if end < chars.len() { "…" } else { "" };
+        let gutter = self.line.to_string();
+        let pad = " ".repeat(gutter.len());
+        let before = text::sanitize(&before).replace('\t', " ");
+        let shown = text::sanitize(&shown).replace('\t', " ");
+        let caret = " ".repeat(lead.width() + before.width());
+        write!(
+            f,
+            "\n {gutter} | {lead}{shown}{tail}\n {pad} | {caret}^",
+            shown = shown.trim_end()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caret_lines_up_under_wide_characters() {
+        let p = Problem::at("f.ron", "a\n  名前: \"x\", é: y\n", 2, 14, "boom");
+        let shown = p.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[0], "f.ron:2:14: boom");
+        assert_eq!(lines[1], " 2 |   名前: \"x\", é: y");
+        // "  名前: \"x\", " is 15 columns wide: the caret sits under `é`.
+        assert_eq!(lines[2], "   |                ^");
+    }
+
+    #[test]
+    fn long_lines_are_windowed_around_the_column() {
+        let line = "x".repeat(10_000) + "BAD" + &"y".repeat(10_000);
+        let p = Problem::at("f.ron", &line, 1, 10_001, "here");
+        let shown = p.to_string();
+        assert!(shown.len() < 1_000);
+        assert!(shown.contains("BAD"));
+    }
+
+    #[test]
+    fn control_characters_are_never_printed() {
+        let p = Problem::at(
+            "f.ron",
+            "name: \"\u{1b}]2;pwned\u{7}\"",
+            1,
+            7,
+            "bad \u{1b}[31m",
+        );
+        let shown = p.to_string();
+        assert!(!shown.contains('\u{1b}'));
+        assert!(!shown.contains('\u{7}'));
+    }
+}

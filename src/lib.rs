@@ -1,0 +1,10 @@
+//! alliances: a terminal explorer for a knowledge base of AI alliances.
+//!
+//! The library holds everything testable: the knowledge base and its index ([`kb`]), the
+//! command line ([`cli`]) and text measurement ([`text`]). The binary only wires them together.
+
+pub mod cli;
+pub mod commands;
+pub mod kb;
+pub mod suggest;
+pub mod text;

@@ -1,0 +1,162 @@
+//! Text as a terminal shows it: safe to print, measured in columns, cut without splitting
+//! characters.
+//!
+//! Every string from a knowledge base passes through [`sanitize`] before it reaches a terminal, so
+//! a name holding an escape sequence is shown, never executed. Widths come from unicode-width:
+//! accents take one column, CJK and most emoji two.
+
+use std::borrow::Cow;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Whether `c` must not be sent to a terminal as is: C0 and C1 controls, DEL, and the
+/// bidirectional overrides and isolates that reorder what follows them.
+pub fn is_unsafe(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        | '\u{061c}')
+}
+
+/// The visible stand-in for an unsafe character: the Unicode control pictures for C0 controls
+/// and DEL (`␛` for ESC, `␇` for BEL), `�` for the others.
+pub fn replacement(c: char) -> char {
+    match c {
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        _ => '\u{fffd}',
+    }
+}
+
+/// `s` with every unsafe character replaced by a visible stand-in. Borrowed when `s` is clean.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| if is_unsafe(c) { replacement(c) } else { c })
+            .collect(),
+    )
+}
+
+/// Columns `s` takes on a terminal.
+pub fn width(s: &str) -> usize {
+    s.width()
+}
+
+/// Columns `c` takes; zero-width characters take none.
+pub fn char_width(c: char) -> usize {
+    c.width().unwrap_or(0)
+}
+
+/// `s` cut to at most `max` columns; a cut string ends with `…`.
+pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
+    if s.width() <= max {
+        return Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = char_width(c);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// `s` cut or padded with spaces to exactly `cols` columns.
+pub fn fit(s: &str, cols: usize) -> String {
+    let cut = truncate(s, cols);
+    let pad = cols.saturating_sub(cut.width());
+    let mut out = String::with_capacity(cut.len() + pad);
+    out.push_str(&cut);
+    out.extend(std::iter::repeat_n(' ', pad));
+    out
+}
+
+/// Words of `s` wrapped into lines of at most `cols` columns; a word wider than a line is cut
+/// across lines at character boundaries.
+pub fn wrap(s: &str, cols: usize) -> Vec<String> {
+    let cols = cols.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in s.split_whitespace() {
+        let w = word.width();
+        if used > 0 && used + 1 + w <= cols {
+            line.push(' ');
+            line.push_str(word);
+            used += 1 + w;
+            continue;
+        }
+        if used > 0 {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        if w <= cols {
+            line.push_str(word);
+            used = w;
+            continue;
+        }
+        for c in word.chars() {
+            let cw = char_width(c);
+            if used + cw > cols && used > 0 {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += cw;
+        }
+    }
+    if used > 0 || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_shows_escape_sequences_instead_of_sending_them() {
+        assert_eq!(sanitize("plain École"), Cow::Borrowed("plain École"));
+        assert_eq!(sanitize("a\u{1b}]2;t\u{7}b"), "a␛]2;t␇b");
+        assert_eq!(sanitize("x\u{9b}31m"), "x\u{fffd}31m");
+        assert_eq!(sanitize("\u{202e}evil"), "\u{fffd}evil");
+        assert_eq!(sanitize("tab\there"), "tab␉here");
+        assert!(!sanitize("\u{7f}").contains('\u{7f}'));
+    }
+
+    #[test]
+    fn truncate_counts_columns_not_bytes() {
+        assert_eq!(truncate("École", 5), "École");
+        assert_eq!(truncate("École polytechnique", 6), "École…");
+        assert_eq!(truncate("글로벌 텔코", 5), "글로…");
+        assert_eq!(width(&truncate("글로벌 텔코", 4)), 3);
+        assert_eq!(truncate("abc", 0), "");
+        assert_eq!(truncate("🤖🤖🤖", 4), "🤖…");
+    }
+
+    #[test]
+    fn fit_pads_to_the_exact_width() {
+        assert_eq!(fit("é", 3), "é  ");
+        assert_eq!(width(&fit("글로벌", 5)), 5);
+        assert_eq!(fit("abcdef", 4), "abc…");
+    }
+
+    #[test]
+    fn wrap_breaks_on_words_and_cuts_long_words() {
+        assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
+        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap("", 5), vec![""]);
+        assert_eq!(wrap("글로벌 텔코", 4), vec!["글로", "벌", "텔코"]);
+    }
+}

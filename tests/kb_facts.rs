@@ -1,0 +1,505 @@
+//! The built-in knowledge base says what the article and the fact sheet say: facts checked
+//! against the loaded data, not the RON text.
+
+use alliances::kb::{self, Alliance, Index, Kb, Organization, Role, Status, Verdict};
+
+struct Facts {
+    kb: Kb,
+    ix: Index,
+}
+
+impl Facts {
+    fn load() -> Self {
+        let kb = kb::load_embedded().expect("the built-in knowledge base is valid");
+        let ix = Index::new(&kb);
+        Facts { kb, ix }
+    }
+
+    fn alliance(&self, id: &str) -> &Alliance {
+        &self.kb.alliances[self
+            .ix
+            .alliance(id)
+            .unwrap_or_else(|| panic!("no alliance {id}"))]
+    }
+
+    fn org(&self, id: &str) -> &Organization {
+        &self.kb.organizations[self
+            .ix
+            .org(id)
+            .unwrap_or_else(|| panic!("no organization {id}"))]
+    }
+
+    /// (role, status, since) of `org` in `alliance`.
+    fn membership(&self, alliance: &str, org: &str) -> Option<(Role, Status, Option<String>)> {
+        self.org(org); // the organisation exists
+        self.alliance(alliance)
+            .members
+            .iter()
+            .find(|m| m.org == org)
+            .map(|m| (m.role, m.status, m.since.as_ref().map(|d| d.to_string())))
+    }
+
+    fn leads(&self, alliance: &str, org: &str) -> bool {
+        self.org(org);
+        self.alliance(alliance).leads.iter().any(|l| l == org)
+    }
+
+    fn absence_note(&self, alliance: &str, org: &str) -> Option<&str> {
+        self.org(org);
+        self.alliance(alliance)
+            .absent
+            .iter()
+            .find(|a| a.org == org)
+            .map(|a| a.note.as_str())
+    }
+
+    /// The verdict of the claim quoting `words` of the article.
+    fn verdict(&self, alliance: &str, words: &str) -> Verdict {
+        let mut claims: Vec<_> = self
+            .alliance(alliance)
+            .claims
+            .iter()
+            .filter(|c| c.article.contains(words))
+            .collect();
+        if claims.len() > 1 {
+            claims.retain(|c| c.article.starts_with(words));
+        }
+        assert_eq!(claims.len(), 1, "one claim of {alliance} quotes {words:?}");
+        claims[0].verdict
+    }
+
+    fn founded(&self, alliance: &str) -> String {
+        self.alliance(alliance)
+            .founded
+            .as_ref()
+            .unwrap()
+            .to_string()
+    }
+
+    fn output_date(&self, alliance: &str, title: &str) -> String {
+        let o = self
+            .alliance(alliance)
+            .outputs
+            .iter()
+            .find(|o| o.title.contains(title))
+            .unwrap_or_else(|| panic!("{alliance} has no output {title:?}"));
+        o.date.as_ref().map(|d| d.to_string()).unwrap_or_default()
+    }
+
+    fn origin(&self, artifact: &str) -> Vec<&str> {
+        let i = self.ix.artifact(artifact).unwrap();
+        self.kb.artifacts[i]
+            .origin
+            .iter()
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+fn founding(since: &str) -> Option<(Role, Status, Option<String>)> {
+    Some((Role::Founding, Status::Confirmed, Some(since.to_string())))
+}
+
+#[test]
+fn the_ai_alliance_as_the_article_and_fact_sheet_describe_it() {
+    let f = Facts::load();
+    // 1-3. IBM and Meta lead it; launched 2023-12-05.
+    assert!(f.leads("ai-alliance", "ibm"));
+    assert!(f.leads("ai-alliance", "meta"));
+    assert_eq!(f.founded("ai-alliance"), "2023-12-05");
+    // 4. The launch-day list has 57 names, IBM and Meta included.
+    let launch = f
+        .alliance("ai-alliance")
+        .members
+        .iter()
+        .filter(|m| m.role == Role::Founding)
+        .count();
+    assert_eq!(launch, 57);
+    assert_eq!(f.membership("ai-alliance", "ibm"), founding("2023-12-05"));
+    // 5. « Intel et AMD en sont ; pas NVIDIA. »
+    assert_eq!(f.membership("ai-alliance", "intel"), founding("2023-12-05"));
+    assert_eq!(f.membership("ai-alliance", "amd"), founding("2023-12-05"));
+    assert!(f.membership("ai-alliance", "nvidia").is_none());
+    assert!(
+        f.absence_note("ai-alliance", "nvidia")
+            .unwrap()
+            .contains("correct")
+    );
+    assert_eq!(f.verdict("ai-alliance", "pas NVIDIA"), Verdict::Confirmed);
+    // 6. Dell, Oracle and ServiceNow joined.
+    for org in ["dell", "oracle", "servicenow"] {
+        assert_eq!(
+            f.membership("ai-alliance", org),
+            founding("2023-12-05"),
+            "{org}"
+        );
+    }
+    // 7. Neither Amazon, Google nor Microsoft, but linked through the Partnership on AI.
+    for org in ["amazon", "google", "microsoft"] {
+        assert!(
+            f.absence_note("ai-alliance", org)
+                .unwrap()
+                .contains("Partnership on AI")
+        );
+        assert_eq!(
+            f.membership("partnership-on-ai", org),
+            founding("2016-09-28"),
+            "{org}"
+        );
+    }
+    assert_eq!(f.verdict("ai-alliance", "Ni Amazon"), Verdict::Imprecise);
+    // 8. The Partnership on AI is itself a founding member.
+    assert_eq!(
+        f.membership("ai-alliance", "partnership-on-ai"),
+        founding("2023-12-05")
+    );
+    // 9. « une cinquantaine » is imprecise.
+    assert_eq!(
+        f.verdict("ai-alliance", "une cinquantaine"),
+        Verdict::Imprecise
+    );
+    // 10. No Stanford (correct), no Harvard (imprecise: the Mass Open Cloud Alliance).
+    assert!(f.absence_note("ai-alliance", "stanford").is_some());
+    assert!(
+        f.absence_note("ai-alliance", "harvard")
+            .unwrap()
+            .contains("Mass Open Cloud")
+    );
+    assert_eq!(
+        f.verdict("ai-alliance", "pas de Stanford"),
+        Verdict::Imprecise
+    );
+    // 11. "Berkeley" is UC Berkeley's College of Computing, Data Science, and Society.
+    assert!(
+        f.org("uc-berkeley-cdss")
+            .aka
+            .iter()
+            .any(|a| a == "Berkeley")
+    );
+    assert_eq!(f.verdict("ai-alliance", "Berkeley"), Verdict::Imprecise);
+    // 12. Tokyo, Imperial College, EPFL, CERN and NASA take part.
+    for org in [
+        "university-of-tokyo",
+        "imperial-college-london",
+        "epfl",
+        "cern",
+        "nasa",
+    ] {
+        assert_eq!(
+            f.membership("ai-alliance", org),
+            founding("2023-12-05"),
+            "{org}"
+        );
+    }
+    assert_eq!(f.org("cern").country.as_deref(), Some("CH"));
+    assert!(
+        f.org("epfl")
+            .aka
+            .iter()
+            .any(|a| a == "École polytechnique fédérale de Lausanne")
+    );
+    // 13. Four focus areas at launch, with the article's French names.
+    let focus = &f.alliance("ai-alliance").focus;
+    for id in [
+        "responsible-ai",
+        "open-foundation-models",
+        "ai-hardware",
+        "skills-education-research",
+    ] {
+        assert!(focus.iter().any(|x| x == id), "{id}");
+    }
+    let hardware = &f.kb.focus_areas[f.ix.focus("ai-hardware").unwrap()];
+    assert_eq!(hardware.names[0].name, "Écosystème hardware");
+    // 14. Members announced on 2024-02-08 (after the article).
+    assert_eq!(
+        f.membership("ai-alliance", "databricks"),
+        Some((Role::Member, Status::Confirmed, Some("2024-02-08".into())))
+    );
+    // 15. SB Intuitions is a SoftBank company.
+    assert_eq!(f.org("sb-intuitions").parent.as_deref(), Some("softbank"));
+}
+
+#[test]
+fn the_partnership_on_ai() {
+    let f = Facts::load();
+    // 16. Announced 2016-09-28; Apple confirmed as a founding member in January 2017.
+    assert_eq!(f.founded("partnership-on-ai"), "2016-09-28");
+    assert_eq!(
+        f.membership("partnership-on-ai", "apple"),
+        founding("2017-01")
+    );
+    // 17. IBM and Meta are founders of both.
+    assert!(f.leads("partnership-on-ai", "ibm") && f.leads("partnership-on-ai", "meta"));
+    // 18. Deutsche Telekom, UNDP and the University of Tokyo became partners in 2018.
+    for org in ["deutsche-telekom", "undp", "university-of-tokyo"] {
+        let (role, _, since) = f.membership("partnership-on-ai", org).unwrap();
+        assert_eq!(
+            (role, since.as_deref()),
+            (Role::Partner, Some("2018")),
+            "{org}"
+        );
+    }
+    // 19. The foundation-model deployment guidance of 2023-10-24.
+    assert_eq!(
+        f.output_date(
+            "partnership-on-ai",
+            "Guidance for Safe Foundation Model Deployment"
+        ),
+        "2023-10-24"
+    );
+    // 20. The French name the article uses.
+    assert_eq!(
+        f.alliance("partnership-on-ai").name_in("fr").unwrap().name,
+        "Partenariat sur l’IA"
+    );
+}
+
+#[test]
+fn the_european_ai_alliance() {
+    let f = Facts::load();
+    // 21. Launched 2018-06-14 by the Commission.
+    assert_eq!(f.founded("european-ai-alliance"), "2018-06-14");
+    assert!(f.leads("european-ai-alliance", "european-commission"));
+    // 22. The HLEG steered the Alliance, not the reverse: the article is wrong.
+    assert_eq!(
+        f.verdict("european-ai-alliance", "piloté les travaux"),
+        Verdict::Wrong
+    );
+    let (role, ..) = f.membership("european-ai-alliance", "ai-hleg").unwrap();
+    assert_eq!(role, Role::Steering);
+    // 23. Ethics guidelines 2019-04-08; the Madrid assembly was the 4th, 16-17 Nov 2023.
+    assert_eq!(
+        f.output_date("european-ai-alliance", "Ethics Guidelines"),
+        "2019-04-08"
+    );
+    assert_eq!(f.output_date("european-ai-alliance", "4th"), "2023-11-16");
+    assert_eq!(
+        f.verdict("european-ai-alliance", "Madrid"),
+        Verdict::Imprecise
+    );
+    // 24. The French name is unverified.
+    let fr = f.alliance("european-ai-alliance").name_in("fr").unwrap();
+    assert_eq!(fr.status, Status::Unverified);
+}
+
+#[test]
+fn the_united_ai_alliance() {
+    let f = Facts::load();
+    // 25. Led by UNECA with GPSDD and NVIDIA; founded 2021.
+    for org in ["uneca", "gpsdd", "nvidia"] {
+        assert!(f.leads("united-ai-alliance", org), "{org}");
+    }
+    assert_eq!(f.founded("united-ai-alliance"), "2021");
+    // 26. First-phase countries are confirmed; the secondary source's five are not.
+    assert_eq!(
+        f.membership("united-ai-alliance", "ghana").unwrap().1,
+        Status::Confirmed
+    );
+    assert_eq!(
+        f.membership("united-ai-alliance", "togo").unwrap().1,
+        Status::Unverified
+    );
+    // 27. Latin America and South-East Asia plans are unverified; the name was wrong.
+    assert_eq!(
+        f.verdict("united-ai-alliance", "Amérique latine"),
+        Verdict::Unverified
+    );
+    assert_eq!(
+        f.verdict("united-ai-alliance", "Nations unies"),
+        Verdict::Imprecise
+    );
+}
+
+#[test]
+fn the_regional_alliances() {
+    let f = Facts::load();
+    // 28. North Brabant is in the Netherlands; the article says Belgium.
+    assert_eq!(f.org("noord-brabant").country.as_deref(), Some("NL"));
+    assert_eq!(
+        f.verdict(
+            "international-ai-alliance",
+            "le Brabant-Septentrional (Belgique)"
+        ),
+        Verdict::Wrong
+    );
+    assert_eq!(
+        f.membership("international-ai-alliance", "noord-brabant")
+            .unwrap()
+            .1,
+        Status::Unverified
+    );
+    // 29. BW_i launched it; S-GE and Dubai SME signed MoUs on 2021-10-06 and 2021-10-04.
+    assert!(f.leads("international-ai-alliance", "bw-i"));
+    assert_eq!(
+        f.membership("international-ai-alliance", "s-ge"),
+        Some((
+            Role::Signatory,
+            Status::Confirmed,
+            Some("2021-10-06".into())
+        ))
+    );
+    assert_eq!(
+        f.membership("international-ai-alliance", "dubai-sme")
+            .unwrap()
+            .2
+            .as_deref(),
+        Some("2021-10-04")
+    );
+    // 30. Scotland: The Data Lab and the Scottish Government; Living with AI, 2023-09-12.
+    assert!(f.leads("scottish-ai-alliance", "the-data-lab"));
+    assert!(f.leads("scottish-ai-alliance", "scottish-government"));
+    assert_eq!(
+        f.output_date("scottish-ai-alliance", "Living with AI"),
+        "2023-09-12"
+    );
+    // 31. Rhineland-Palatinate: MoU 2021-02-25; JGU confirmed, Trier unverified.
+    assert_eq!(f.founded("ki-allianz-rheinland-pfalz"), "2021-02-25");
+    assert_eq!(
+        f.membership("ki-allianz-rheinland-pfalz", "jgu-mainz")
+            .unwrap()
+            .1,
+        Status::Confirmed
+    );
+    assert_eq!(
+        f.membership("ki-allianz-rheinland-pfalz", "uni-trier")
+            .unwrap()
+            .1,
+        Status::Unverified
+    );
+    assert_eq!(
+        f.verdict("ki-allianz-rheinland-pfalz", "une dizaine"),
+        Verdict::Imprecise
+    );
+}
+
+#[test]
+fn the_telco_and_education_alliances() {
+    let f = Facts::load();
+    // 32. Four founding operators on 2023-07-27; SoftBank joined in February 2024.
+    for org in ["sk-telecom", "deutsche-telekom", "e-and", "singtel"] {
+        assert_eq!(
+            f.membership("global-telco-ai-alliance", org),
+            founding("2023-07-27"),
+            "{org}"
+        );
+    }
+    assert_eq!(
+        f.membership("global-telco-ai-alliance", "softbank"),
+        Some((Role::Member, Status::Confirmed, Some("2024-02".into())))
+    );
+    assert_eq!(
+        f.alliance("global-telco-ai-alliance")
+            .name_in("ko")
+            .unwrap()
+            .name,
+        "글로벌 텔코 AI 얼라이언스"
+    );
+    // 33. EDSAFE: InnovateEDU hosts the relaunch; a 19-member steering committee with DXtera.
+    assert!(f.leads("edsafe-ai-alliance", "innovateedu"));
+    let steering = f
+        .alliance("edsafe-ai-alliance")
+        .members
+        .iter()
+        .filter(|m| m.role == Role::Steering)
+        .count();
+    assert_eq!(steering, 19);
+    assert_eq!(
+        f.membership("edsafe-ai-alliance", "dxtera").unwrap().0,
+        Role::Steering
+    );
+}
+
+#[test]
+fn artifacts_and_their_origins() {
+    let f = Facts::load();
+    // 34. Where the tools, frameworks and models come from.
+    assert_eq!(f.origin("mlperf"), ["mlcommons"]);
+    assert_eq!(f.origin("llama-2"), ["meta"]);
+    assert_eq!(
+        f.origin("stable-diffusion"),
+        ["stability-ai", "compvis-lmu", "runway"]
+    );
+    assert!(f.origin("bloom").contains(&"bigscience"));
+    assert!(f.origin("ray").contains(&"anyscale"));
+    let llama = &f.kb.artifacts[f.ix.artifact("llama-2").unwrap()];
+    assert_eq!(llama.released.as_ref().unwrap().as_str(), "2023-07-18");
+    assert!(!f.kb.artifacts[f.ix.artifact("kubernetes").unwrap()].in_article);
+}
+
+#[test]
+fn related_alliances_carry_reasons() {
+    let f = Facts::load();
+    // 35. The AI Alliance and the Partnership on AI share members beyond their leads.
+    let aia = f.ix.alliance("ai-alliance").unwrap();
+    let pai = f.ix.alliance("partnership-on-ai").unwrap();
+    let link =
+        f.ix.related(aia)
+            .iter()
+            .find(|r| r.alliance == pai)
+            .unwrap();
+    let reasons: Vec<String> = link
+        .reasons
+        .iter()
+        .map(|r| f.ix.describe(&f.kb, r))
+        .collect();
+    assert!(
+        reasons.contains(&"2 shared leads: IBM, Meta".to_string()),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.contains(&"3 shared members: Intel, Sony Group, University of Tokyo".to_string())
+    );
+    // 36. NVIDIA: absent from the AI Alliance, a lead of the United AI Alliance.
+    let nvidia = f.ix.org("nvidia").unwrap();
+    let labels: Vec<String> =
+        f.ix.org_links(nvidia)
+            .iter()
+            .map(|l| {
+                format!(
+                    "{}: {}",
+                    f.kb.alliances[l.alliance].id,
+                    kb::index::link_label(&f.kb, l)
+                )
+            })
+            .collect();
+    assert_eq!(
+        labels,
+        [
+            "united-ai-alliance: lead · lead member",
+            "ai-alliance: absent: not a member"
+        ]
+    );
+}
+
+#[test]
+fn every_fact_has_a_source_and_unverified_ones_are_marked() {
+    let f = Facts::load();
+    for a in &f.kb.alliances {
+        assert!(!a.sources.is_empty(), "{}", a.id);
+        for m in &a.members {
+            assert!(!m.sources.is_empty(), "{} / {}", a.id, m.org);
+            let note = m.note.as_deref().unwrap_or("");
+            if note.contains("Probable")
+                || note.contains("secondary source")
+                || note.starts_with("Named by the article")
+            {
+                assert_eq!(m.status, Status::Unverified, "{} / {}", a.id, m.org);
+            }
+        }
+        for x in &a.absent {
+            assert!(!x.sources.is_empty(), "{} / {}", a.id, x.org);
+        }
+        for c in &a.claims {
+            assert!(!c.sources.is_empty(), "{}: {}", a.id, c.article);
+        }
+        for fact in &a.facts {
+            assert!(!fact.sources.is_empty(), "{}: {}", a.id, fact.topic);
+        }
+    }
+    for o in &f.kb.organizations {
+        assert!(!o.sources.is_empty(), "{}", o.id);
+    }
+    // Every organisation is tied to an alliance or an artifact, or is cited in a note.
+    assert_eq!(f.kb.alliances.len(), 9);
+    assert!(f.kb.organizations.len() >= 172);
+}
