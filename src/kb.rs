@@ -315,6 +315,23 @@ impl Role {
         }
     }
 
+    /// How a member with this role is described in its organisation's view.
+    pub fn tie(self) -> &'static str {
+        match self {
+            Role::Founding => "founding member",
+            Role::Lead => "lead",
+            Role::Host => "host",
+            Role::Steering => "steering committee",
+            Role::Funding => "funding partner",
+            Role::Signatory => "signatory",
+            Role::Partner => "partner",
+            Role::Beneficiary => "beneficiary",
+            Role::Expert => "through experts",
+            Role::Associated => "associated",
+            Role::Member => "member",
+        }
+    }
+
     /// Heading of the group of members with this role.
     pub fn heading(self) -> &'static str {
         match self {

@@ -3,8 +3,13 @@
 //! The library holds everything testable: the knowledge base and its index ([`kb`]), the
 //! command line ([`cli`]) and text measurement ([`text`]). The binary only wires them together.
 
+pub mod action;
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod kb;
+pub mod keymap;
 pub mod suggest;
 pub mod text;
+pub mod tui;
+pub mod ui;

@@ -1,8 +1,11 @@
+use alliances::app::App;
 use alliances::cli::{Cli, Command, ExportFormat};
 use alliances::commands::{self, Outcome};
 use alliances::kb::{self, Kb, LoadError};
+use alliances::keymap::Keymap;
+use alliances::ui::{Theme, theme};
 use clap::Parser;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -20,6 +23,9 @@ fn main() -> ExitCode {
         Ok(kb) => kb,
         Err(e) => return fail(&e, &origin),
     };
+    if cli.command.is_none() {
+        return explore(&cli, kb, origin);
+    }
     let mut stdout = io::stdout().lock();
     let result = run(&cli, &kb, &origin, &mut stdout);
     match result {
@@ -40,6 +46,34 @@ fn run(cli: &Cli, kb: &Kb, origin: &str, out: &mut dyn Write) -> io::Result<Outc
         Some(Command::Export {
             format: ExportFormat::Json,
         }) => commands::export_json(kb, out),
+    }
+}
+
+/// Opens the explorer: everything that can fail on user data (the knowledge base, the key map)
+/// is checked before the terminal changes mode.
+fn explore(cli: &Cli, kb: Kb, origin: String) -> ExitCode {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        eprintln!(
+            "error: the explorer needs a terminal; for scripts, use a subcommand such as `alliances check` or `alliances export` (see --help)"
+        );
+        return ExitCode::from(2);
+    }
+    let keymap = match Keymap::load_user() {
+        Ok(keymap) => keymap,
+        Err(problem) => {
+            eprintln!("{problem}");
+            return ExitCode::from(1);
+        }
+    };
+    let color = theme::use_color(cli.color, std::env::var_os("NO_COLOR").as_deref());
+    let theme = Theme::new(color);
+    let app = App::new(kb, keymap, origin, alliances::tui::initial_size());
+    match alliances::tui::run(app, &theme, !cli.no_mouse) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -39,6 +39,11 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// `1 alliance`, `9 alliances`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Columns `s` takes on a terminal.
 pub fn width(s: &str) -> usize {
     s.width()

@@ -465,7 +465,7 @@ fn related_alliances_carry_reasons() {
     assert_eq!(
         labels,
         [
-            "united-ai-alliance: lead · lead member",
+            "united-ai-alliance: lead",
             "ai-alliance: absent: not a member"
         ]
     );

@@ -456,24 +456,25 @@ fn relate(
     related
 }
 
-/// The label of an organisation's tie to an alliance: "lead · founding member", "absent".
+/// The label of an organisation's tie to an alliance: "lead · founding member",
+/// "steering committee", "partner (unverified)", "absent: not a member".
 pub fn link_label(kb: &Kb, link: &OrgLink) -> String {
     let mut parts = Vec::new();
     if link.lead {
         parts.push("lead".to_string());
     }
-    if let Some(m) = link.member {
-        let role = kb
-            .alliances
-            .get(link.alliance)
-            .and_then(|a| a.members.get(m))
-            .map_or(Role::Member, |m| m.role);
-        parts.push(match role {
-            Role::Member => "member".to_string(),
-            role => format!("{} member", role.label()),
-        });
+    let member = link
+        .member
+        .and_then(|m| kb.alliances.get(link.alliance)?.members.get(m));
+    if let Some(m) = member {
+        if !(link.lead && m.role == Role::Lead) {
+            parts.push(m.role.tie().to_string());
+        }
+        if m.status == crate::kb::Status::Unverified {
+            parts.push("unverified".to_string());
+        }
     }
-    if link.absent.is_some() && link.member.is_none() && !link.lead {
+    if link.absent.is_some() && member.is_none() && !link.lead {
         parts.push("absent: not a member".to_string());
     }
     parts.join(" · ")

@@ -1,0 +1,974 @@
+//! The explorer's state and how each action changes it.
+//!
+//! `update` is the only place state changes. After every action, `sync` rebuilds what depends
+//! on the screen (the detail document for the pane width) and clamps every selection, so what
+//! the list shows and what the details describe always agree.
+
+pub mod cursor;
+pub mod doc;
+pub mod history;
+
+use crate::action::Action;
+use crate::kb::index::Ix;
+use crate::kb::{Index, Kb};
+use crate::keymap::{Keymap, Mode};
+use crate::ui::layout::{self, Areas};
+pub use cursor::Cursor;
+pub use doc::{Doc, EntityPage, Target};
+pub use history::History;
+use ratatui::layout::Rect;
+
+/// What the body of the screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    /// The alliance list, the selected alliance's details and its focus areas.
+    Alliances,
+    /// An organisation (the member view), a focus area or an artifact.
+    Entity(Entity),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Entity {
+    Org(Ix),
+    Focus(Ix),
+    Artifact(Ix),
+}
+
+/// A pane of a view: the list on the left, the details, the focus areas on the right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    List,
+    Details,
+    Side,
+}
+
+impl View {
+    /// The panes of this view, in Tab order.
+    pub fn panes(&self) -> &'static [Pane] {
+        match self {
+            View::Alliances => &[Pane::List, Pane::Details, Pane::Side],
+            View::Entity(_) => &[Pane::List, Pane::Details],
+        }
+    }
+}
+
+/// Everything needed to show a screen again exactly: what history records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Screen {
+    pub view: View,
+    pub focus: Pane,
+    /// The alliance list, or the entity's link list.
+    pub list: Cursor,
+    /// The detail document: `selected` is a link, `offset` the first line shown.
+    pub details: Cursor,
+    /// The focus-area list of the alliance view.
+    pub side: Cursor,
+}
+
+impl Screen {
+    fn alliances(selected: Ix) -> Self {
+        Screen {
+            view: View::Alliances,
+            focus: Pane::List,
+            list: Cursor {
+                selected,
+                offset: 0,
+            },
+            details: Cursor::default(),
+            side: Cursor::default(),
+        }
+    }
+}
+
+/// The detail document of the current screen, built for a width.
+#[derive(Debug, Clone, Default)]
+struct Page {
+    key: Option<(View, Ix, u16)>,
+    doc: Doc,
+    links: Vec<doc::LinkRow>,
+    name_cols: u16,
+}
+
+/// A row of the help overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpRow {
+    Heading(&'static str),
+    Binding(String, &'static str),
+    Blank,
+}
+
+/// How many screens the breadcrumb names at most.
+const CRUMBS: usize = 16;
+
+pub struct App {
+    kb: Kb,
+    index: Index,
+    keymap: Keymap,
+    origin: String,
+    size: Rect,
+    screen: Screen,
+    history: History<Screen>,
+    /// The help overlay, open with its scroll position.
+    help: Option<Cursor>,
+    status: Option<String>,
+    page: Page,
+    quit: bool,
+}
+
+impl App {
+    /// An explorer over `kb`, on a terminal of `size`. `origin` names where the knowledge base
+    /// comes from, for the status line.
+    pub fn new(kb: Kb, keymap: Keymap, origin: impl Into<String>, size: Rect) -> Self {
+        let index = Index::new(&kb);
+        let mut app = App {
+            kb,
+            index,
+            keymap,
+            origin: origin.into(),
+            size,
+            screen: Screen::alliances(0),
+            history: History::default(),
+            help: None,
+            status: None,
+            page: Page::default(),
+            quit: false,
+        };
+        app.sync();
+        app
+    }
+
+    pub fn kb(&self) -> &Kb {
+        &self.kb
+    }
+
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    pub fn size(&self) -> Rect {
+        self.size
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The mode keys are read in.
+    pub fn mode(&self) -> Mode {
+        if self.help.is_some() {
+            Mode::Help
+        } else {
+            Mode::Browse
+        }
+    }
+
+    /// The help overlay's scroll position, when it is open.
+    pub fn help(&self) -> Option<Cursor> {
+        self.help
+    }
+
+    /// The detail document of the current screen.
+    pub fn doc(&self) -> &Doc {
+        &self.page.doc
+    }
+
+    /// The link list of an entity screen.
+    pub fn links(&self) -> &[doc::LinkRow] {
+        &self.page.links
+    }
+
+    /// Columns of the widest name in the link list.
+    pub fn links_name_cols(&self) -> u16 {
+        self.page.name_cols
+    }
+
+    /// The message of the status line.
+    pub fn status(&self) -> String {
+        match &self.status {
+            Some(message) => message.clone(),
+            None => {
+                let s = self.kb.summary();
+                format!(
+                    "{} · {} · {}",
+                    crate::text::count(s.alliances, "alliance", "alliances"),
+                    crate::text::count(s.organizations, "organization", "organizations"),
+                    self.origin
+                )
+            }
+        }
+    }
+
+    /// The selected alliance of the alliance view.
+    pub fn selected_alliance(&self) -> Option<Ix> {
+        (self.screen.view == View::Alliances && self.screen.list.selected < self.kb.alliances.len())
+            .then_some(self.screen.list.selected)
+    }
+
+    /// The focus areas shown in the side pane.
+    pub fn side_items(&self) -> &[Ix] {
+        self.selected_alliance()
+            .map_or(&[], |a| self.index.alliance_focus(a))
+    }
+
+    /// The title of each screen on the path here, oldest first, ending with this one (the
+    /// last few: a header cannot show more).
+    pub fn breadcrumb(&self) -> Vec<String> {
+        let behind = self.history.behind();
+        let shown = &behind[behind.len().saturating_sub(CRUMBS - 1)..];
+        shown
+            .iter()
+            .chain(std::iter::once(&self.screen))
+            .map(|s| self.title(s))
+            .collect()
+    }
+
+    fn title(&self, screen: &Screen) -> String {
+        match screen.view {
+            View::Alliances => self
+                .kb
+                .alliances
+                .get(screen.list.selected)
+                .map_or_else(|| "Alliances".to_string(), |a| a.name.clone()),
+            View::Entity(Entity::Org(o)) => self.kb.organizations[o].name.clone(),
+            View::Entity(Entity::Focus(f)) => self.kb.focus_areas[f].name.clone(),
+            View::Entity(Entity::Artifact(t)) => self.kb.artifacts[t].name.clone(),
+        }
+    }
+
+    /// The actions worth a hint for the focused pane.
+    pub fn hint_actions(&self) -> Vec<Action> {
+        use Action::*;
+        if self.help.is_some() {
+            return vec![Close, Down, Up, PageDown, Quit];
+        }
+        let mut hints = match (self.screen.view, self.screen.focus) {
+            (View::Alliances, Pane::List) => vec![Down, Up, Open, NextPane],
+            (View::Alliances, Pane::Details) => vec![Down, Up, Open, NextSection, NextPane],
+            (View::Alliances, Pane::Side) => vec![Down, Up, Open, PreviousPane],
+            (View::Entity(_), Pane::List) => vec![Down, Up, Open, NextPane],
+            (View::Entity(_), _) => vec![Down, PageDown, PreviousPane],
+        };
+        if !self.history.behind().is_empty() {
+            hints.push(Back);
+        }
+        if self.history.ahead() > 0 {
+            hints.push(Forward);
+        }
+        hints.extend([Help, Quit]);
+        hints
+    }
+
+    /// The help overlay's rows, generated from the key map.
+    pub fn help_rows(&self) -> Vec<HelpRow> {
+        let mut rows = Vec::new();
+        for mode in Mode::ALL {
+            rows.push(HelpRow::Heading(mode.label()));
+            for (action, _) in self.keymap.bindings(mode) {
+                rows.push(HelpRow::Binding(
+                    self.keymap.label(mode, action),
+                    action.describe(),
+                ));
+            }
+            rows.push(HelpRow::Blank);
+        }
+        rows.push(HelpRow::Heading("Mouse"));
+        rows.push(HelpRow::Binding(
+            "click".into(),
+            "select and focus the pane",
+        ));
+        rows.push(HelpRow::Binding("double-click".into(), "open"));
+        rows.push(HelpRow::Binding(
+            "wheel".into(),
+            "scroll the pane under the pointer",
+        ));
+        rows
+    }
+
+    /// The layout of the current screen, or `None` when the terminal is too small.
+    pub fn areas(&self) -> Option<Areas> {
+        layout::areas(self.size, &self.screen.view)
+    }
+
+    /// Carries out an action; returns a follow-up action to carry out next, if any.
+    pub fn update(&mut self, action: Action) -> Option<Action> {
+        self.status = None;
+        let follow = if self.help.is_some() {
+            self.update_help(action)
+        } else {
+            self.update_browse(action)
+        };
+        self.sync();
+        follow
+    }
+
+    fn update_help(&mut self, action: Action) -> Option<Action> {
+        let len = self.help_rows().len();
+        let page = self.help_height();
+        let help = self.help.as_mut()?;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Close | Action::Help => self.help = None,
+            Action::Down | Action::ScrollDown { .. } => help.offset += 1,
+            Action::Up | Action::ScrollUp { .. } => help.offset = help.offset.saturating_sub(1),
+            Action::PageDown => help.offset += page.max(1),
+            Action::PageUp => help.offset = help.offset.saturating_sub(page.max(1)),
+            Action::First => help.offset = 0,
+            Action::Last => help.offset = len,
+            Action::Resize { cols, rows } => self.size = Rect::new(0, 0, cols, rows),
+            _ => {}
+        }
+        if let Some(help) = self.help.as_mut() {
+            help.offset = help.offset.min(len.saturating_sub(page));
+        }
+        None
+    }
+
+    fn update_browse(&mut self, action: Action) -> Option<Action> {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.help = Some(Cursor::default()),
+            Action::Close => {}
+            Action::Down
+            | Action::Up
+            | Action::First
+            | Action::Last
+            | Action::PageDown
+            | Action::PageUp => self.move_in(self.screen.focus, action),
+            Action::NextPane => self.cycle_focus(1),
+            Action::PreviousPane => self.cycle_focus(-1),
+            Action::Open => self.open(),
+            Action::Back => self.back(),
+            Action::Forward => self.forward(),
+            Action::NextSection => self.jump_section(true),
+            Action::PreviousSection => self.jump_section(false),
+            Action::Resize { cols, rows } => self.size = Rect::new(0, 0, cols, rows),
+            Action::Click { col, row } => {
+                self.click(col, row);
+            }
+            Action::DoubleClick { col, row } => {
+                if self.click(col, row) {
+                    return Some(Action::Open);
+                }
+            }
+            Action::ScrollDown { col, row } => self.wheel(col, row, 3),
+            Action::ScrollUp { col, row } => self.wheel(col, row, -3),
+        }
+        None
+    }
+
+    fn help_height(&self) -> usize {
+        usize::from(crate::ui::help::area(self.size).height.saturating_sub(2))
+    }
+
+    /// Rows inside a pane (0 when the terminal is too small).
+    fn pane_height(&self, pane: Pane) -> usize {
+        self.areas()
+            .and_then(|a| a.pane(pane))
+            .map_or(0, |r| usize::from(layout::inner(r).height))
+    }
+
+    /// Number of rows of a list-like pane.
+    fn list_len(&self, pane: Pane) -> usize {
+        match (self.screen.view, pane) {
+            (View::Alliances, Pane::List) => self.kb.alliances.len(),
+            (View::Alliances, Pane::Side) => self.side_items().len(),
+            (View::Entity(_), Pane::List) => self.page.links.len(),
+            _ => 0,
+        }
+    }
+
+    fn cursor_mut(&mut self, pane: Pane) -> &mut Cursor {
+        match pane {
+            Pane::List => &mut self.screen.list,
+            Pane::Details => &mut self.screen.details,
+            Pane::Side => &mut self.screen.side,
+        }
+    }
+
+    fn move_in(&mut self, pane: Pane, action: Action) {
+        if pane == Pane::Details {
+            return self.move_in_doc(action);
+        }
+        let len = self.list_len(pane);
+        let page = self.pane_height(pane).max(1) as isize;
+        let before = self.cursor_mut(pane).selected;
+        let cursor = self.cursor_mut(pane);
+        match action {
+            Action::Down => cursor.select_next(len),
+            Action::Up => cursor.select_previous(),
+            Action::First => cursor.select_first(),
+            Action::Last => cursor.select_last(len),
+            Action::PageDown => cursor.select_by(page, len),
+            Action::PageUp => cursor.select_by(-page, len),
+            _ => {}
+        }
+        if self.screen.list.selected != before && pane == Pane::List {
+            self.list_changed();
+        }
+    }
+
+    /// A new alliance in the list: its details and focus areas start at the top.
+    fn list_changed(&mut self) {
+        if self.screen.view == View::Alliances {
+            self.screen.details = Cursor::default();
+            self.screen.side = Cursor::default();
+        }
+    }
+
+    /// Moves between the links of the detail document, scrolling the text between them; a
+    /// document without links just scrolls.
+    fn move_in_doc(&mut self, action: Action) {
+        let height = self.pane_height(Pane::Details).max(1);
+        let doc = &self.page.doc;
+        let len = doc.len();
+        let max_offset = len.saturating_sub(height);
+        let links = doc.links().len();
+        let c = &mut self.screen.details;
+        let last_visible = c.offset + height;
+        match action {
+            Action::Down => {
+                let next = c.selected + 1;
+                match doc.links().get(next) {
+                    Some(&line)
+                        if links > 0
+                            && (line < last_visible + height || c.offset >= max_offset) =>
+                    {
+                        c.selected = next;
+                    }
+                    _ => c.offset = (c.offset + 1).min(max_offset),
+                }
+            }
+            Action::Up => {
+                let selected_visible = doc
+                    .links()
+                    .get(c.selected)
+                    .is_some_and(|&l| l >= c.offset && l < last_visible);
+                match c
+                    .selected
+                    .checked_sub(1)
+                    .and_then(|p| doc.links().get(p).map(|&l| (p, l)))
+                {
+                    Some((prev, line)) if selected_visible && line + height > c.offset => {
+                        c.selected = prev
+                    }
+                    _ => c.offset = c.offset.saturating_sub(1),
+                }
+                if c.selected == 0 && doc.links().first().is_some_and(|&l| l < height) {
+                    c.offset = 0;
+                }
+            }
+            Action::First => {
+                c.selected = 0;
+                c.offset = 0;
+                return;
+            }
+            Action::Last => {
+                c.selected = links.saturating_sub(1);
+                c.offset = max_offset;
+                return;
+            }
+            Action::PageDown => c.offset = (c.offset + height).min(max_offset),
+            Action::PageUp => c.offset = c.offset.saturating_sub(height),
+            _ => {}
+        }
+        self.settle_doc(matches!(action, Action::Down | Action::Up));
+    }
+
+    /// After a move: show the selected link if the move was to it, or pick a visible link if
+    /// the text scrolled away from the selected one.
+    fn settle_doc(&mut self, follow_selection: bool) {
+        let height = self.pane_height(Pane::Details).max(1);
+        let doc = &self.page.doc;
+        let c = &mut self.screen.details;
+        let Some(&line) = doc.links().get(c.selected) else {
+            return;
+        };
+        if follow_selection {
+            // Show the link and, as far as it fits, the lines that go with it.
+            let end = doc.block_end(c.selected).min(line + height - 1);
+            c.offset = cursor::visible_offset(c.offset, end, height, doc.len());
+            c.offset = cursor::visible_offset(c.offset, line, height, doc.len());
+            return;
+        }
+        let visible = line >= c.offset && line < c.offset + height;
+        if visible {
+            return;
+        }
+        if let Some(first) = doc.first_link_from(c.offset)
+            && doc.links()[first] < c.offset + height
+        {
+            c.selected = first;
+        }
+    }
+
+    fn jump_section(&mut self, forward: bool) {
+        if self.screen.focus != Pane::Details {
+            self.screen.focus = Pane::Details;
+        }
+        let height = self.pane_height(Pane::Details).max(1);
+        let doc = &self.page.doc;
+        let top = self.screen.details.offset;
+        let target = if forward {
+            doc.sections().iter().find(|&&l| l > top).copied()
+        } else {
+            doc.sections().iter().rev().find(|&&l| l < top).copied()
+        };
+        let Some(line) = target.or((!forward).then_some(0)) else {
+            self.status = Some("No more sections below".into());
+            return;
+        };
+        let max_offset = doc.len().saturating_sub(height);
+        self.screen.details.offset = line.min(max_offset);
+        if let Some(first) = doc.first_link_from(line)
+            && doc.links()[first] < self.screen.details.offset + height
+        {
+            self.screen.details.selected = first;
+        }
+        self.settle_doc(false);
+    }
+
+    fn cycle_focus(&mut self, step: isize) {
+        let panes = self.screen.view.panes();
+        let at = panes
+            .iter()
+            .position(|p| *p == self.screen.focus)
+            .unwrap_or(0);
+        let next = (at as isize + step).rem_euclid(panes.len() as isize) as usize;
+        self.screen.focus = panes[next];
+    }
+
+    /// Enter: opens the highlighted item, or follows the highlighted link.
+    fn open(&mut self) {
+        match (self.screen.view, self.screen.focus) {
+            (View::Alliances, Pane::List) => {
+                if self.selected_alliance().is_some() {
+                    self.screen.focus = Pane::Details;
+                }
+            }
+            (View::Alliances, Pane::Details) => match self.visible_link() {
+                Some(target) => self.jump(target),
+                None => self.status = Some("No link here: move to a member or an alliance".into()),
+            },
+            (View::Alliances, Pane::Side) => {
+                if let Some(&f) = self.side_items().get(self.screen.side.selected) {
+                    self.jump(Target::Focus(f));
+                }
+            }
+            (View::Entity(_), Pane::List) => {
+                if let Some(row) = self.page.links.get(self.screen.list.selected) {
+                    self.jump(row.target);
+                }
+            }
+            (View::Entity(_), _) => {}
+        }
+    }
+
+    /// The selected link of the detail document, if it is on screen.
+    fn visible_link(&self) -> Option<Target> {
+        let height = self.pane_height(Pane::Details).max(1);
+        let c = self.screen.details;
+        let line = *self.page.doc.links().get(c.selected)?;
+        (line >= c.offset && line < c.offset + height).then(|| self.page.doc.target(c.selected))?
+    }
+
+    /// Goes to a target, recording the current screen in history.
+    pub fn jump(&mut self, target: Target) {
+        let next = match target {
+            Target::Alliance(a) => Screen {
+                focus: Pane::Details,
+                ..Screen::alliances(a)
+            },
+            Target::Org(o) => entity_screen(Entity::Org(o)),
+            Target::Focus(f) => entity_screen(Entity::Focus(f)),
+            Target::Artifact(t) => entity_screen(Entity::Artifact(t)),
+        };
+        let current = std::mem::replace(&mut self.screen, next);
+        self.history.push(current);
+    }
+
+    fn back(&mut self) {
+        match self.history.back(self.screen) {
+            Ok(previous) => self.screen = previous,
+            Err(_) => self.status = Some("Nothing to go back to".into()),
+        }
+    }
+
+    fn forward(&mut self) {
+        match self.history.forward(self.screen) {
+            Ok(next) => self.screen = next,
+            Err(_) => self.status = Some("Nothing to go forward to".into()),
+        }
+    }
+
+    /// Selects what was clicked and focuses its pane; true when something was selected.
+    fn click(&mut self, col: u16, row: u16) -> bool {
+        let Some((pane, inner)) = self.areas().and_then(|a| a.pane_at(col, row)) else {
+            return false;
+        };
+        self.screen.focus = pane;
+        let line = usize::from(row - inner.y);
+        if pane == Pane::Details {
+            let at = self.screen.details.offset + line;
+            return match self.page.doc.link_at(at) {
+                Some(link) => {
+                    self.screen.details.selected = link;
+                    true
+                }
+                None => false,
+            };
+        }
+        let index = self.cursor_mut(pane).offset + line;
+        if index >= self.list_len(pane) {
+            return false;
+        }
+        let before = self.screen.list.selected;
+        self.cursor_mut(pane).selected = index;
+        if pane == Pane::List && index != before {
+            self.list_changed();
+        }
+        true
+    }
+
+    /// The wheel scrolls the pane under the pointer.
+    fn wheel(&mut self, col: u16, row: u16, delta: isize) {
+        let Some((pane, _)) = self.areas().and_then(|a| a.pane_at(col, row)) else {
+            return;
+        };
+        if pane == Pane::Details {
+            let height = self.pane_height(pane).max(1);
+            let max = self.page.doc.len().saturating_sub(height);
+            let c = &mut self.screen.details;
+            c.offset = c.offset.saturating_add_signed(delta).min(max);
+            self.settle_doc(false);
+            return;
+        }
+        let len = self.list_len(pane);
+        let before = self.screen.list.selected;
+        self.cursor_mut(pane).select_by(delta, len);
+        if pane == Pane::List && self.screen.list.selected != before {
+            self.list_changed();
+        }
+    }
+
+    /// Rebuilds the detail document when its subject or width changed, and clamps every
+    /// selection to what exists and what is visible.
+    fn sync(&mut self) {
+        let areas = self.areas();
+        let width = areas
+            .as_ref()
+            .and_then(|a| a.pane(Pane::Details))
+            .map_or(60, |r| layout::inner(r).width);
+        if self.screen.view == View::Alliances {
+            let n = self.kb.alliances.len();
+            self.screen.list.selected = self.screen.list.selected.min(n.saturating_sub(1));
+        }
+        let subject = match self.screen.view {
+            View::Alliances => self.screen.list.selected,
+            View::Entity(Entity::Org(i) | Entity::Focus(i) | Entity::Artifact(i)) => i,
+        };
+        let key = Some((self.screen.view, subject, width));
+        if self.page.key != key {
+            let (kb, index) = (&self.kb, &self.index);
+            self.page = match self.screen.view {
+                View::Alliances => Page {
+                    key,
+                    doc: doc::alliance(kb, index, subject, width),
+                    links: Vec::new(),
+                    name_cols: 0,
+                },
+                View::Entity(e) => {
+                    let page = match e {
+                        Entity::Org(o) => doc::organization(kb, index, o, width),
+                        Entity::Focus(f) => doc::focus_area(kb, index, f, width),
+                        Entity::Artifact(t) => doc::artifact(kb, index, t, width),
+                    };
+                    let widest = page.links.iter().map(|l| crate::text::width(&l.name)).max();
+                    Page {
+                        key,
+                        doc: page.doc,
+                        links: page.links,
+                        name_cols: widest.unwrap_or(0).min(usize::from(u16::MAX)) as u16,
+                    }
+                }
+            };
+        }
+        for pane in [Pane::List, Pane::Side] {
+            let len = self.list_len(pane);
+            let height = self.pane_height(pane);
+            let height = if pane == Pane::Side {
+                height.min(len)
+            } else {
+                height
+            };
+            self.cursor_mut(pane).clamp(len, height);
+        }
+        let height = self.pane_height(Pane::Details);
+        let doc_len = self.page.doc.len();
+        let links = self.page.doc.links().len();
+        let d = &mut self.screen.details;
+        d.selected = d.selected.min(links.saturating_sub(1));
+        d.offset = d.offset.min(doc_len.saturating_sub(height.max(1)));
+        if !self.screen.view.panes().contains(&self.screen.focus) {
+            self.screen.focus = Pane::List;
+        }
+    }
+}
+
+fn entity_screen(entity: Entity) -> Screen {
+    Screen {
+        view: View::Entity(entity),
+        focus: Pane::List,
+        list: Cursor::default(),
+        details: Cursor::default(),
+        side: Cursor::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app() -> App {
+        let kb = crate::kb::load_embedded().unwrap();
+        App::new(kb, Keymap::default(), "built-in", Rect::new(0, 0, 120, 40))
+    }
+
+    fn org(app: &App, id: &str) -> Ix {
+        app.index().org(id).unwrap()
+    }
+
+    fn alliance(app: &App, id: &str) -> Ix {
+        app.index().alliance(id).unwrap()
+    }
+
+    /// Moves the detail cursor to the link that leads to `target`.
+    fn select_link(app: &mut App, target: Target) {
+        app.update(Action::First);
+        for _ in 0..500 {
+            if app.doc().target(app.screen().details.selected) == Some(target) {
+                return;
+            }
+            app.update(Action::Down);
+        }
+        panic!("no link to {target:?}");
+    }
+
+    #[test]
+    fn moving_in_the_list_changes_the_details_and_resets_them() {
+        let mut a = app();
+        assert_eq!(a.breadcrumb(), ["AI Alliance"]);
+        a.update(Action::NextPane);
+        a.update(Action::Down);
+        assert_eq!(a.screen().details.selected, 1);
+        a.update(Action::PreviousPane);
+        a.update(Action::Down);
+        assert_eq!(a.breadcrumb(), ["EDSAFE AI Alliance"]);
+        assert_eq!(a.screen().details, Cursor::default());
+        a.update(Action::Last);
+        assert_eq!(a.screen().list.selected, a.kb().alliances.len() - 1);
+        a.update(Action::Down);
+        assert_eq!(a.screen().list.selected, a.kb().alliances.len() - 1);
+    }
+
+    #[test]
+    fn enter_on_a_member_opens_its_view_and_back_restores_the_identical_screen() {
+        let mut a = app();
+        a.update(Action::Open);
+        assert_eq!(a.screen().focus, Pane::Details);
+        let nvidia = org(&a, "nvidia");
+        select_link(&mut a, Target::Org(nvidia));
+        let before = *a.screen();
+        a.update(Action::Open);
+        assert_eq!(a.screen().view, View::Entity(Entity::Org(nvidia)));
+        assert_eq!(a.screen().focus, Pane::List);
+        assert_eq!(a.breadcrumb(), ["AI Alliance", "NVIDIA"]);
+        let names: Vec<&str> = a.links().iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["United AI Alliance", "AI Alliance"]);
+        a.update(Action::Back);
+        assert_eq!(*a.screen(), before);
+    }
+
+    #[test]
+    fn history_walks_back_and_forward_and_a_new_jump_drops_forward() {
+        let mut a = app();
+        let start = *a.screen();
+        a.update(Action::Open);
+        let nvidia = org(&a, "nvidia");
+        select_link(&mut a, Target::Org(nvidia));
+        let on_link = *a.screen();
+        a.update(Action::Open); // NVIDIA
+        a.update(Action::Open); // United AI Alliance
+        let united = alliance(&a, "united-ai-alliance");
+        assert_eq!(a.selected_alliance(), Some(united));
+        assert_eq!(a.screen().focus, Pane::Details);
+        assert_eq!(
+            a.breadcrumb(),
+            ["AI Alliance", "NVIDIA", "United AI Alliance"]
+        );
+        let at_united = *a.screen();
+        a.update(Action::Back);
+        a.update(Action::Back);
+        assert_eq!(*a.screen(), on_link);
+        a.update(Action::Forward);
+        a.update(Action::Forward);
+        assert_eq!(*a.screen(), at_united);
+        a.update(Action::Forward);
+        assert_eq!(a.status(), "Nothing to go forward to");
+        // Back twice, then a new jump: forward is gone.
+        a.update(Action::Back);
+        a.update(Action::Back);
+        a.update(Action::PreviousPane);
+        a.update(Action::Down); // another alliance: not a jump
+        a.update(Action::Open);
+        a.update(Action::First);
+        a.update(Action::Open); // its first member: a jump
+        a.update(Action::Forward);
+        assert_eq!(a.status(), "Nothing to go forward to");
+        a.update(Action::Back);
+        a.update(Action::Back);
+        assert_eq!(a.status(), "Nothing to go back to");
+        assert_eq!(a.screen().view, start.view);
+    }
+
+    #[test]
+    fn the_side_pane_opens_a_focus_area_with_the_alliances_sharing_it() {
+        let mut a = app();
+        a.update(Action::PreviousPane); // wraps to the side pane
+        assert_eq!(a.screen().focus, Pane::Side);
+        a.update(Action::Last);
+        a.update(Action::Open);
+        let policy = a.index().focus("ai-policy").unwrap();
+        assert_eq!(a.screen().view, View::Entity(Entity::Focus(policy)));
+        let names: Vec<&str> = a.links().iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["AI Alliance", "EDSAFE AI Alliance", "European AI Alliance"]
+        );
+    }
+
+    #[test]
+    fn related_alliances_are_followed_from_the_details() {
+        let mut a = app();
+        a.update(Action::Open);
+        let pai = alliance(&a, "partnership-on-ai");
+        select_link(&mut a, Target::Alliance(pai));
+        a.update(Action::Open);
+        assert_eq!(a.selected_alliance(), Some(pai));
+        assert_eq!(a.breadcrumb(), ["AI Alliance", "Partnership on AI"]);
+    }
+
+    #[test]
+    fn section_keys_jump_between_headings() {
+        let mut a = app();
+        a.update(Action::NextSection);
+        assert_eq!(a.screen().focus, Pane::Details);
+        let first_heading = a.doc().sections()[0];
+        assert_eq!(a.screen().details.offset, first_heading);
+        a.update(Action::NextSection);
+        assert_eq!(a.screen().details.offset, a.doc().sections()[1]);
+        a.update(Action::PreviousSection);
+        assert_eq!(a.screen().details.offset, first_heading);
+    }
+
+    #[test]
+    fn help_opens_scrolls_and_closes() {
+        let mut a = app();
+        a.update(Action::Help);
+        assert_eq!(a.mode(), Mode::Help);
+        a.update(Action::Down);
+        a.update(Action::Close);
+        assert_eq!(a.mode(), Mode::Browse);
+        let rows = a.help_rows();
+        assert!(rows.contains(&HelpRow::Binding("j/↓".into(), "down")));
+        assert!(rows.contains(&HelpRow::Binding("Bksp/Ctrl-o/[".into(), "back")));
+    }
+
+    #[test]
+    fn clicks_select_and_double_clicks_follow() {
+        let mut a = app();
+        let areas = a.areas().unwrap();
+        let list = layout::inner(areas.pane(Pane::List).unwrap());
+        a.update(Action::Click {
+            col: list.x + 2,
+            row: list.y + 2,
+        });
+        assert_eq!(a.screen().list.selected, 2);
+        assert_eq!(a.screen().focus, Pane::List);
+        let side = layout::inner(areas.pane(Pane::Side).unwrap());
+        let follow = a.update(Action::DoubleClick {
+            col: side.x + 1,
+            row: side.y,
+        });
+        assert_eq!(follow, Some(Action::Open));
+        a.update(Action::Open);
+        assert!(matches!(a.screen().view, View::Entity(Entity::Focus(_))));
+        // Clicking outside any pane does nothing.
+        assert_eq!(a.update(Action::DoubleClick { col: 0, row: 0 }), None);
+    }
+
+    #[test]
+    fn the_wheel_scrolls_the_pane_under_the_pointer() {
+        let mut a = app();
+        let areas = a.areas().unwrap();
+        let details = layout::inner(areas.pane(Pane::Details).unwrap());
+        a.update(Action::ScrollDown {
+            col: details.x + 1,
+            row: details.y + 1,
+        });
+        assert_eq!(a.screen().details.offset, 3);
+        assert_eq!(a.screen().focus, Pane::List);
+        let list = layout::inner(areas.pane(Pane::List).unwrap());
+        a.update(Action::ScrollDown {
+            col: list.x + 1,
+            row: list.y + 1,
+        });
+        assert_eq!(a.screen().list.selected, 3);
+    }
+
+    #[test]
+    fn resizing_keeps_the_selection_visible() {
+        let mut a = app();
+        a.update(Action::Last);
+        a.update(Action::Resize { cols: 60, rows: 12 });
+        let h = a.pane_height(Pane::List);
+        let c = a.screen().list;
+        assert!(c.selected >= c.offset && c.selected < c.offset + h);
+        a.update(Action::Resize { cols: 1, rows: 1 });
+        a.update(Action::Down);
+        a.update(Action::Open);
+        a.update(Action::Resize {
+            cols: 120,
+            rows: 40,
+        });
+        assert_eq!(a.screen().list.selected, a.kb().alliances.len() - 1);
+    }
+
+    #[test]
+    fn an_empty_knowledge_base_is_browsable() {
+        let mut a = App::new(
+            Kb::default(),
+            Keymap::default(),
+            "empty",
+            Rect::new(0, 0, 80, 24),
+        );
+        for action in [
+            Action::Down,
+            Action::Open,
+            Action::NextPane,
+            Action::Open,
+            Action::Last,
+            Action::Back,
+        ] {
+            a.update(action);
+        }
+        assert_eq!(a.breadcrumb(), ["Alliances"]);
+    }
+}

@@ -1,0 +1,275 @@
+//! Drawing: one widget per pane and popup, each given only what it draws. Nothing here changes
+//! the state; `draw` reads the `App` and fills a frame.
+
+pub mod alliance_list;
+pub mod chrome;
+pub mod doc_view;
+pub mod draw;
+pub mod focus_pane;
+pub mod help;
+pub mod layout;
+pub mod link_list;
+pub mod theme;
+
+use crate::app::{App, Entity, Pane, View};
+use alliance_list::AllianceList;
+use chrome::{Header, HintBar, StatusLine};
+use doc_view::DocView;
+use focus_pane::FocusPane;
+use help::HelpOverlay;
+use link_list::LinkList;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+pub use theme::Theme;
+
+/// Draws the whole screen for the app's state.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    render(app, theme, area, frame.buffer_mut());
+}
+
+/// Renders the app into a buffer area (what `draw` does, without a terminal).
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some(areas) = layout::areas(area, &app.screen().view) else {
+        TooSmall { theme }.render(area, buf);
+        return;
+    };
+    let crumbs = app.breadcrumb();
+    Header {
+        crumbs: &crumbs,
+        theme,
+    }
+    .render(areas.header, buf);
+    let screen = app.screen();
+    for &(pane, rect) in &areas.panes {
+        let focused = screen.focus == pane;
+        match (screen.view, pane) {
+            (View::Alliances, Pane::List) => AllianceList {
+                kb: app.kb(),
+                cursor: screen.list,
+                focused,
+                theme,
+            }
+            .render(rect, buf),
+            (View::Alliances, Pane::Details) | (View::Entity(_), Pane::Details) => DocView {
+                title: "Details",
+                doc: app.doc(),
+                kb: app.kb(),
+                cursor: screen.details,
+                focused,
+                theme,
+            }
+            .render(rect, buf),
+            (View::Alliances, Pane::Side) => FocusPane {
+                kb: app.kb(),
+                index: app.index(),
+                alliance: app.selected_alliance(),
+                items: app.side_items(),
+                cursor: screen.side,
+                focused,
+                theme,
+            }
+            .render(rect, buf),
+            (View::Entity(entity), _) => {
+                let title = match entity {
+                    Entity::Org(_) => "Alliances and links",
+                    Entity::Focus(_) => "Alliances working on it",
+                    Entity::Artifact(_) => "Where it comes from",
+                };
+                LinkList {
+                    title,
+                    rows: app.links(),
+                    name_cols: app.links_name_cols(),
+                    cursor: screen.list,
+                    focused,
+                    theme,
+                }
+                .render(rect, buf)
+            }
+        }
+    }
+    StatusLine {
+        message: &app.status(),
+        theme,
+    }
+    .render(areas.status, buf);
+    let mode = app.mode();
+    let hints: Vec<(String, &str)> = app
+        .hint_actions()
+        .into_iter()
+        .map(|a| (app.keymap().label(mode, a), a.describe()))
+        .filter(|(keys, _)| !keys.is_empty())
+        .collect();
+    HintBar {
+        hints: &hints,
+        theme,
+    }
+    .render(areas.hints, buf);
+    if let Some(help) = app.help() {
+        HelpOverlay {
+            rows: &app.help_rows(),
+            offset: help.offset,
+            theme,
+        }
+        .render(area, buf);
+    }
+}
+
+/// Shown instead of the explorer when the terminal is smaller than the layout needs.
+pub struct TooSmall<'a> {
+    pub theme: &'a Theme,
+}
+
+impl Widget for TooSmall<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let lines = [
+            "Terminal too small".to_string(),
+            format!(
+                "{}×{}, needs {}×{}",
+                area.width,
+                area.height,
+                layout::MIN_COLS,
+                layout::MIN_ROWS
+            ),
+            "q quits".to_string(),
+        ];
+        let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+        for (i, line) in lines.iter().enumerate() {
+            let y = top + i as u16;
+            if y >= area.bottom() {
+                break;
+            }
+            let w = crate::text::width(line) as u16;
+            let x = area.x + area.width.saturating_sub(w) / 2;
+            draw::put(
+                buf,
+                x,
+                y,
+                area.width,
+                line,
+                if i == 0 {
+                    self.theme.title
+                } else {
+                    self.theme.text
+                },
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Cursor;
+    use crate::app::doc::LinkRow;
+    use crate::kb::{Index, Kb};
+
+    fn kb() -> (Kb, Index) {
+        let kb = crate::kb::load_embedded().unwrap();
+        let index = Index::new(&kb);
+        (kb, index)
+    }
+
+    /// Renders a widget into a 1×1 buffer and into a zero-size one.
+    fn tiny<W: Widget>(make: impl Fn() -> W) {
+        for area in [Rect::new(0, 0, 1, 1), Rect::ZERO, Rect::new(0, 0, 2, 2)] {
+            let mut buf = Buffer::empty(area);
+            make().render(area, &mut buf);
+        }
+    }
+
+    #[test]
+    fn every_widget_renders_into_minimal_and_zero_size_areas() {
+        let (kb, index) = kb();
+        let theme = Theme::colored();
+        let cursor = Cursor {
+            selected: 3,
+            offset: 1,
+        };
+        let doc = crate::app::doc::alliance(&kb, &index, 0, 40);
+        let rows = vec![LinkRow {
+            target: crate::app::Target::Alliance(0),
+            name: "AI Alliance".into(),
+            label: "member".into(),
+        }];
+        let crumbs = vec!["AI Alliance".to_string(), "NVIDIA".to_string()];
+        let hints = vec![("j/↓".to_string(), "down")];
+        let help = vec![
+            crate::app::HelpRow::Heading("Browsing"),
+            crate::app::HelpRow::Blank,
+        ];
+        tiny(|| AllianceList {
+            kb: &kb,
+            cursor,
+            focused: true,
+            theme: &theme,
+        });
+        tiny(|| DocView {
+            title: "Details",
+            doc: &doc,
+            kb: &kb,
+            cursor,
+            focused: true,
+            theme: &theme,
+        });
+        tiny(|| FocusPane {
+            kb: &kb,
+            index: &index,
+            alliance: Some(0),
+            items: index.alliance_focus(0),
+            cursor,
+            focused: true,
+            theme: &theme,
+        });
+        tiny(|| LinkList {
+            title: "Links",
+            rows: &rows,
+            name_cols: 11,
+            cursor,
+            focused: false,
+            theme: &theme,
+        });
+        tiny(|| Header {
+            crumbs: &crumbs,
+            theme: &theme,
+        });
+        tiny(|| StatusLine {
+            message: "9 alliances",
+            theme: &theme,
+        });
+        tiny(|| HintBar {
+            hints: &hints,
+            theme: &theme,
+        });
+        tiny(|| HelpOverlay {
+            rows: &help,
+            offset: 0,
+            theme: &theme,
+        });
+        tiny(|| TooSmall { theme: &theme });
+    }
+
+    #[test]
+    fn the_whole_screen_renders_at_every_small_size() {
+        let (kb, _) = kb();
+        let theme = Theme::plain();
+        let app = App::new(
+            kb,
+            crate::keymap::Keymap::default(),
+            "t",
+            Rect::new(0, 0, 80, 24),
+        );
+        for w in 0..60 {
+            for h in [0, 1, 2, 5, 11, 12, 13] {
+                let area = Rect::new(0, 0, w, h);
+                let mut buf = Buffer::empty(area);
+                render(&app, &theme, area, &mut buf);
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! The lines around the panes: the header with the breadcrumb, the status line and the hint bar.
+
+use super::draw::put;
+use super::theme::Theme;
+use crate::text;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+/// `alliances │ AI Alliance › NVIDIA › United AI Alliance`, cut from the left when long.
+pub struct Header<'a> {
+    pub crumbs: &'a [String],
+    pub theme: &'a Theme,
+}
+
+impl Widget for Header<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        buf.set_style(area, self.theme.crumb);
+        let used = put(
+            buf,
+            area.x,
+            area.y,
+            area.width,
+            " alliances ",
+            self.theme.header,
+        );
+        let x = area.x + used;
+        let room = area.width.saturating_sub(used + 1);
+        let path = self
+            .crumbs
+            .iter()
+            .map(|c| text::sanitize(c).into_owned())
+            .collect::<Vec<_>>()
+            .join(" › ");
+        let shown = keep_end(&path, usize::from(room));
+        put(buf, x + 1, area.y, room, &shown, self.theme.crumb);
+    }
+}
+
+/// The end of `s` in at most `cols` columns, starting with `…` when cut.
+fn keep_end(s: &str, cols: usize) -> String {
+    if text::width(s) <= cols {
+        return s.to_string();
+    }
+    if cols == 0 {
+        return String::new();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in s.chars().rev() {
+        let w = text::char_width(c);
+        if used + w > cols {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
+pub struct StatusLine<'a> {
+    pub message: &'a str,
+    pub theme: &'a Theme,
+}
+
+impl Widget for StatusLine<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        put(
+            buf,
+            area.x + 1,
+            area.y,
+            area.width.saturating_sub(1),
+            self.message,
+            self.theme.status,
+        );
+    }
+}
+
+/// `j/↓ down  k/↑ up  Enter open …`: as many as fit.
+pub struct HintBar<'a> {
+    pub hints: &'a [(String, &'a str)],
+    pub theme: &'a Theme,
+}
+
+impl Widget for HintBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let mut x = area.x + 1;
+        let right = area.right();
+        for (keys, what) in self.hints {
+            let need = (text::width(keys) + 1 + text::width(what)) as u16;
+            if x + need > right {
+                break;
+            }
+            x += put(buf, x, area.y, right - x, keys, self.theme.key);
+            x += put(buf, x, area.y, right - x, " ", self.theme.text);
+            x += put(buf, x, area.y, right - x, what, self.theme.dim);
+            x += 2;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keep_end_cuts_from_the_left_by_width() {
+        assert_eq!(keep_end("a › b", 10), "a › b");
+        assert_eq!(keep_end("AI Alliance › NVIDIA", 8), "… NVIDIA");
+        assert_eq!(keep_end("글로벌 텔코", 5), "…텔코");
+        assert_eq!(keep_end("abc", 0), "");
+    }
+}

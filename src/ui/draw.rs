@@ -1,0 +1,74 @@
+//! Small drawing helpers shared by the widgets: every string from the knowledge base goes
+//! through [`put`], which makes it safe and cuts it to the room it has.
+
+use super::theme::Theme;
+use crate::text;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{
+    Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
+};
+
+/// Writes `s` at (x, y), sanitised and cut to `max` columns with `…`; returns the columns used.
+pub fn put(buf: &mut Buffer, x: u16, y: u16, max: u16, s: &str, style: Style) -> u16 {
+    if max == 0 || !buf.area.contains((x, y).into()) {
+        return 0;
+    }
+    let room = max.min(buf.area.right().saturating_sub(x));
+    let safe = text::sanitize(s);
+    let cut = text::truncate(&safe, usize::from(room));
+    let (end, _) = buf.set_stringn(x, y, cut.as_ref(), usize::from(room), style);
+    end - x
+}
+
+/// The bordered block of a pane: thick and highlighted when it has the focus.
+pub fn pane_block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
+    let (kind, style) = if focused {
+        (BorderType::Thick, theme.border_focused)
+    } else {
+        (BorderType::Plain, theme.border)
+    };
+    Block::bordered()
+        .border_type(kind)
+        .border_style(style)
+        .title(Line::styled(format!(" {} ", text::sanitize(title)), style))
+}
+
+/// A scrollbar on the right border of a pane when `len` rows do not fit.
+pub fn scrollbar(
+    area: Rect,
+    buf: &mut Buffer,
+    len: usize,
+    offset: usize,
+    height: usize,
+    theme: &Theme,
+) {
+    if len <= height || area.height < 3 {
+        return;
+    }
+    let mut state = ScrollbarState::new(len.saturating_sub(height)).position(offset);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_style(theme.border)
+        .thumb_style(theme.border_focused)
+        .render(area.inner(Margin::new(0, 1)), buf, &mut state);
+}
+
+/// The marker and style of a row: `▶ ` and reverse video when selected.
+pub fn row_style(selected: bool, theme: &Theme) -> (&'static str, Style) {
+    if selected {
+        ("▶ ", theme.selected)
+    } else {
+        ("  ", theme.text)
+    }
+}
+
+/// Fills a row with a style (the selection bar).
+pub fn fill_row(buf: &mut Buffer, area: Rect, y: u16, style: Style) {
+    if y >= area.y && y < area.bottom() {
+        buf.set_style(Rect::new(area.x, y, area.width, 1), style);
+    }
+}

@@ -1,0 +1,341 @@
+//! The real binary in a real terminal: tmux runs it, `send-keys` types, `capture-pane` reads
+//! the screen. `.ci/run` installs tmux.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// A tmux server of its own (a private socket), running one command in one pane.
+struct Tmux {
+    socket: String,
+    _config: tempfile::TempDir,
+}
+
+impl Tmux {
+    /// Starts `args` of the binary in a `cols`×`rows` pane; the shell prints the exit status
+    /// when the binary ends and keeps the pane open.
+    fn start(name: &str, cols: u16, rows: u16, args: &str) -> Tmux {
+        Tmux::start_with_env(name, cols, rows, "", args)
+    }
+
+    /// Like `start`, with `env` (`NAME=value …`) set for the binary.
+    fn start_with_env(name: &str, cols: u16, rows: u16, env: &str, args: &str) -> Tmux {
+        let config = tempfile::tempdir().unwrap();
+        let socket = format!("alliances-{name}-{}", std::process::id());
+        let bin = env!("CARGO_BIN_EXE_alliances");
+        let command = format!(
+            "env XDG_CONFIG_HOME='{}' TERM=xterm-256color {env} '{bin}' {args}; echo EXIT=$?; sleep 60",
+            config.path().display()
+        );
+        let t = Tmux {
+            socket,
+            _config: config,
+        };
+        let out = t.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            "main",
+            "-x",
+            &cols.to_string(),
+            "-y",
+            &rows.to_string(),
+            &command,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux failed to start: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        t
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux is installed (.ci/run installs it)")
+    }
+
+    /// Types keys (tmux key names: `j`, `Tab`, `Enter`, `BSpace`, `Escape`).
+    fn send(&self, keys: &[&str]) {
+        for key in keys {
+            self.tmux(&["send-keys", "-t", "main", key]);
+        }
+    }
+
+    fn capture(&self) -> String {
+        let out = self.tmux(&["capture-pane", "-p", "-t", "main"]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// The screen with its attributes as SGR escape sequences.
+    fn capture_styled(&self) -> String {
+        let out = self.tmux(&["capture-pane", "-p", "-e", "-t", "main"]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn display(&self, format: &str) -> String {
+        let out = self.tmux(&["display-message", "-p", "-t", "main", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// The screen once `check` holds, or a failure showing the last screen.
+    fn wait_for(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture();
+            if check(&screen) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("timed out waiting for {what}; the screen was:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_text(&self, text: &str) -> String {
+        self.wait_for(text, |s| s.contains(text))
+    }
+
+    /// Waits until the screen stops changing, and returns it.
+    fn settled(&self) -> String {
+        let mut last = self.capture();
+        loop {
+            std::thread::sleep(Duration::from_millis(150));
+            let now = self.capture();
+            if now == last {
+                return now;
+            }
+            last = now;
+        }
+    }
+
+    fn resize(&self, cols: u16, rows: u16) {
+        self.tmux(&[
+            "resize-window",
+            "-t",
+            "main",
+            "-x",
+            &cols.to_string(),
+            "-y",
+            &rows.to_string(),
+        ]);
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+/// The screen without its last line, the hint bar (which lists `]` once there is somewhere to
+/// go forward to).
+fn body(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[..lines.len().saturating_sub(1)].join("\n")
+}
+
+/// The header line: ` alliances  AI Alliance › NVIDIA`.
+fn header(screen: &str) -> &str {
+    screen.lines().next().unwrap_or("").trim()
+}
+
+#[test]
+fn browse_open_a_member_go_back_help_resize_and_quit() {
+    let t = Tmux::start("browse", 150, 40, "");
+    // The start screen lists the alliances.
+    let start = t.wait_text("Alliances (9)");
+    for name in [
+        "AI Alliance",
+        "EDSAFE AI Alliance",
+        "European AI Alliance",
+        "Global Telco AI Alliance",
+        "International AI Alliance",
+        "KI-Allianz Rheinland-Pfalz",
+        "Partnership on AI",
+        "Scottish AI Alliance",
+        "United AI Alliance",
+    ] {
+        assert!(start.contains(name), "{name} missing from\n{start}");
+    }
+    assert_eq!(header(&start), "alliances  AI Alliance");
+    assert_eq!(t.display("#{alternate_on}"), "1");
+
+    // j selects the next alliance and the details follow.
+    t.send(&["j"]);
+    let edsafe = t.wait_for("the EDSAFE details", |s| {
+        header(s) == "alliances  EDSAFE AI Alliance"
+    });
+    assert!(edsafe.contains("InnovateEDU"), "{edsafe}");
+
+    // Tab to the details, Enter on the first member opens its view.
+    t.send(&["Tab"]);
+    t.wait_for("the details focused", |s| s.contains("┏ Details"));
+    let before = t.settled();
+    t.send(&["Enter"]);
+    let member = t.wait_text("Alliances and links");
+    assert_eq!(
+        header(&member),
+        "alliances  EDSAFE AI Alliance › InnovateEDU"
+    );
+    assert!(member.contains("host"), "{member}");
+
+    // Backspace returns to the identical screen.
+    t.send(&["BSpace"]);
+    t.wait_for("the details again", |s| s.contains("┏ Details"));
+    assert_eq!(
+        body(&t.settled()),
+        body(&before),
+        "back did not restore the screen"
+    );
+    t.send(&["]"]);
+    t.wait_text("› InnovateEDU");
+    t.send(&["["]);
+    t.wait_for("back again", |s| s.contains("┏ Details"));
+    assert_eq!(body(&t.settled()), body(&before));
+
+    // ? shows the help, Esc closes it.
+    t.send(&["?"]);
+    let help = t.wait_text("Help — Esc to close");
+    assert!(
+        help.contains("next pane") && help.contains("forward"),
+        "{help}"
+    );
+    t.send(&["Escape"]);
+    t.wait_for("help closed", |s| !s.contains("Help — Esc to close"));
+    assert_eq!(body(&t.settled()), body(&before));
+
+    // Too small, then back to the same screen.
+    t.resize(20, 6);
+    t.wait_text("Terminal too small");
+    t.resize(150, 40);
+    t.wait_for("the explorer again", |s| s.contains("┏ Details"));
+    assert_eq!(body(&t.settled()), body(&before));
+
+    // q quits with status 0 and the terminal restored.
+    t.send(&["q"]);
+    let after = t.wait_text("EXIT=0");
+    assert!(!after.contains("Alliances (9)"), "{after}");
+    assert_eq!(
+        t.display("#{alternate_on}"),
+        "0",
+        "still on the alternate screen"
+    );
+    assert_eq!(
+        t.display("#{mouse_any_flag}"),
+        "0",
+        "mouse reporting left on"
+    );
+    assert_eq!(t.display("#{cursor_flag}"), "1", "cursor left hidden");
+}
+
+#[test]
+fn the_mouse_selects_and_a_double_click_follows() {
+    let t = Tmux::start("mouse", 120, 36, "");
+    t.wait_text("Alliances (9)");
+    assert_eq!(t.display("#{mouse_any_flag}"), "1");
+    // tmux can type a mouse event as escape bytes (SGR 1006): click the third alliance.
+    t.tmux(&["send-keys", "-t", "main", "-l", "\x1b[<0;5;5M\x1b[<0;5;5m"]);
+    t.wait_for("the third alliance", |s| {
+        header(s) == "alliances  European AI Alliance"
+    });
+    t.send(&["q"]);
+    t.wait_text("EXIT=0");
+}
+
+#[test]
+fn no_mouse_leaves_mouse_reporting_off() {
+    let t = Tmux::start("nomouse", 100, 30, "--no-mouse");
+    t.wait_text("Alliances (9)");
+    assert_eq!(t.display("#{mouse_any_flag}"), "0");
+    t.send(&["C-c"]);
+    t.wait_text("EXIT=0");
+}
+
+#[test]
+fn a_bad_knowledge_base_is_reported_before_the_terminal_changes() {
+    let data: PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "tests",
+        "data",
+        "unknown-reference.ron",
+    ]
+    .iter()
+    .collect();
+    let t = Tmux::start("bad", 100, 30, &format!("--kb '{}'", data.display()));
+    let screen = t.wait_text("EXIT=1");
+    assert!(
+        screen.contains("unknown-reference.ron:14:43: unknown organization `nvidai`"),
+        "{screen}"
+    );
+    assert_eq!(t.display("#{alternate_on}"), "0");
+}
+
+/// Every SGR parameter list (`ESC [ … m`) in a styled capture.
+fn sgr_params(styled: &str) -> Vec<Vec<u16>> {
+    let mut all = Vec::new();
+    let mut rest = styled;
+    while let Some(at) = rest.find("\x1b[") {
+        let tail = &rest[at + 2..];
+        let end = tail
+            .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+            .unwrap_or(tail.len());
+        if tail[end..].starts_with('m') {
+            all.push(
+                tail[..end]
+                    .split(';')
+                    .filter_map(|p| p.parse().ok())
+                    .collect(),
+            );
+        }
+        rest = &tail[end..];
+    }
+    all
+}
+
+#[test]
+fn no_color_draws_without_colours_and_keeps_the_selection_visible() {
+    for (env, args) in [("NO_COLOR=1", ""), ("", "--color never")] {
+        let t = Tmux::start_with_env("nocolor", 100, 30, env, args);
+        t.wait_text("Alliances (9)");
+        let styled = t.capture_styled();
+        let params = sgr_params(&styled);
+        let colour = |p: &u16| matches!(p, 30..=37 | 40..=47 | 90..=97 | 100..=107 | 38 | 48);
+        assert!(
+            !params.iter().flatten().any(colour),
+            "{env}{args}: colours in {params:?}"
+        );
+        // The selected row is marked and in reverse video (SGR 7 in effect at the marker).
+        let row = styled.lines().nth(2).unwrap();
+        let before = &row[..row.find("▶ AI Alliance").expect("the marker")];
+        let mut reverse = false;
+        for p in sgr_params(before).into_iter().flatten() {
+            match p {
+                0 | 27 => reverse = false,
+                7 => reverse = true,
+                _ => {}
+            }
+        }
+        assert!(reverse, "{env}{args}: {row:?}");
+        t.send(&["q"]);
+        t.wait_text("EXIT=0");
+    }
+}
+
+#[test]
+fn colour_is_used_by_default() {
+    let t = Tmux::start("colour", 100, 30, "");
+    t.wait_text("Alliances (9)");
+    let params = sgr_params(&t.capture_styled());
+    assert!(
+        params
+            .iter()
+            .any(|p| matches!(p.first(), Some(30..=38 | 90..=97))),
+        "{params:?}"
+    );
+}

@@ -1,0 +1,184 @@
+//! Screens at fixed sizes, rendered into a TestBackend and compared with reviewed snapshots.
+
+use alliances::action::Action;
+use alliances::app::{App, Target};
+use alliances::kb::{self, Kb};
+use alliances::keymap::Keymap;
+use alliances::ui::{self, Theme};
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+
+fn app(cols: u16, rows: u16) -> App {
+    let kb = kb::load_embedded().unwrap();
+    App::new(
+        kb,
+        Keymap::default(),
+        "built-in knowledge base",
+        Rect::new(0, 0, cols, rows),
+    )
+}
+
+fn screen(app: &App, theme: &Theme) -> Terminal<TestBackend> {
+    let size = app.size();
+    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+    terminal.draw(|frame| ui::draw(frame, app, theme)).unwrap();
+    terminal
+}
+
+fn shot(app: &App) -> String {
+    screen(app, &Theme::colored()).backend().to_string()
+}
+
+fn press(app: &mut App, actions: &[Action]) {
+    for &a in actions {
+        let mut next = Some(a);
+        while let Some(action) = next {
+            next = app.update(action);
+        }
+    }
+}
+
+/// Moves the detail cursor to the link that leads to `target`.
+fn select_link(app: &mut App, target: Target) {
+    press(app, &[Action::First]);
+    for _ in 0..500 {
+        if app.doc().target(app.screen().details.selected) == Some(target) {
+            return;
+        }
+        press(app, &[Action::Down]);
+    }
+    panic!("no link to {target:?}");
+}
+
+#[test]
+fn start_screen() {
+    assert_snapshot!(shot(&app(110, 32)));
+}
+
+#[test]
+fn start_screen_at_80_by_24() {
+    assert_snapshot!(shot(&app(80, 24)));
+}
+
+#[test]
+fn details_with_members() {
+    let mut a = app(110, 32);
+    press(
+        &mut a,
+        &[
+            Action::Open,
+            Action::NextSection,
+            Action::Down,
+            Action::Down,
+        ],
+    );
+    assert_snapshot!(shot(&a));
+}
+
+#[test]
+fn focus_area_selected() {
+    let mut a = app(110, 32);
+    press(&mut a, &[Action::PreviousPane, Action::Down]);
+    assert_snapshot!(shot(&a));
+}
+
+#[test]
+fn member_view() {
+    let mut a = app(110, 32);
+    press(&mut a, &[Action::Open]);
+    let nvidia = a.index().org("nvidia").unwrap();
+    select_link(&mut a, Target::Org(nvidia));
+    press(&mut a, &[Action::Open]);
+    assert_snapshot!(shot(&a));
+}
+
+#[test]
+fn related_alliances_in_the_details() {
+    let mut a = app(110, 32);
+    press(&mut a, &[Action::Open]);
+    let pai = a.index().alliance("partnership-on-ai").unwrap();
+    select_link(&mut a, Target::Alliance(pai));
+    assert_snapshot!(shot(&a));
+}
+
+#[test]
+fn help_overlay() {
+    let mut a = app(100, 30);
+    press(&mut a, &[Action::Help]);
+    assert_snapshot!(shot(&a));
+}
+
+#[test]
+fn tiny_terminal() {
+    assert_snapshot!(shot(&app(20, 6)));
+}
+
+#[test]
+fn long_cjk_name() {
+    let mut a = app(100, 28);
+    let gtaa = a.index().alliance("global-telco-ai-alliance").unwrap();
+    for _ in 0..gtaa {
+        press(&mut a, &[Action::Down]);
+    }
+    assert_snapshot!(shot(&a));
+}
+
+#[test]
+fn a_long_cjk_alliance_name_is_cut_by_width() {
+    let text = r#"(
+        alliances: [(id: "cjk", name: "世界人工知能連盟 글로벌 텔코 AI 얼라이언스 🤖 Ελληνικά École", kind: industry,
+                     scope: international, founded: "2024", summary: "名前が長い同盟。", members: [(org: "o")])],
+        organizations: [(id: "o", name: "組織 😀 Société générale d'électricité", kind: company, country: "JP")],
+    )"#;
+    let kb = kb::load::load_files([("cjk.ron".to_string(), text.as_bytes().to_vec())]).unwrap();
+    let a = App::new(kb, Keymap::default(), "cjk.ron", Rect::new(0, 0, 80, 16));
+    assert_snapshot!(shot(&a));
+}
+
+#[test]
+fn the_selection_is_visible_without_colour() {
+    let a = app(80, 24);
+    let terminal = screen(&a, &Theme::plain());
+    let buf = terminal.backend().buffer();
+    // Row 2 is the first alliance: marked and in reverse video; no cell has a colour.
+    let row: String = (0..30).map(|x| buf[(x, 2)].symbol().to_string()).collect();
+    assert!(row.contains("▶ AI Alliance"), "{row}");
+    assert!(buf[(3, 2)].modifier.contains(Modifier::REVERSED));
+    for cell in buf.content() {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset);
+        assert_eq!(cell.bg, ratatui::style::Color::Reset);
+    }
+}
+
+#[test]
+fn every_size_down_to_one_by_one_renders() {
+    let mut a = app(80, 24);
+    for (w, h) in [
+        (1, 1),
+        (2, 1),
+        (1, 2),
+        (10, 3),
+        (49, 11),
+        (50, 12),
+        (51, 13),
+        (300, 100),
+    ] {
+        press(&mut a, &[Action::Resize { cols: w, rows: h }]);
+        let t = screen(&a, &Theme::colored());
+        assert_eq!(t.backend().buffer().area, Rect::new(0, 0, w, h));
+    }
+}
+
+#[test]
+fn an_empty_knowledge_base_renders() {
+    let a = App::new(
+        Kb::default(),
+        Keymap::default(),
+        "empty.ron",
+        Rect::new(0, 0, 60, 14),
+    );
+    assert_snapshot!(shot(&a));
+}
