@@ -21,7 +21,10 @@ impl Tmux {
     /// Like `start`, with `env` (`NAME=value …`) set for the binary.
     fn start_with_env(name: &str, cols: u16, rows: u16, env: &str, args: &str) -> Tmux {
         let config = tempfile::tempdir().unwrap();
-        let socket = format!("alliances-{name}-{}", std::process::id());
+        // A socket of its own per session: a server being killed never meets a new one.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let socket = format!("alliances-{name}-{}-{n}", std::process::id());
         let bin = env!("CARGO_BIN_EXE_alliances");
         let command = format!(
             "env XDG_CONFIG_HOME='{}' TERM=xterm-256color {env} '{bin}' {args}; echo EXIT=$?; sleep 60",
