@@ -375,6 +375,19 @@ impl App {
             .map_or(0, |r| usize::from(layout::inner(r).height))
     }
 
+    /// Screen lines each item of a list-like pane takes.
+    fn lines_per_item(&self, pane: Pane) -> usize {
+        match (self.screen.view, pane) {
+            (View::Alliances, Pane::List) => crate::ui::alliance_list::LINES_PER_ITEM,
+            _ => 1,
+        }
+    }
+
+    /// Items a list-like pane shows at once.
+    fn items_visible(&self, pane: Pane) -> usize {
+        self.pane_height(pane) / self.lines_per_item(pane)
+    }
+
     /// Number of rows of a list-like pane.
     fn list_len(&self, pane: Pane) -> usize {
         match (self.screen.view, pane) {
@@ -398,7 +411,7 @@ impl App {
             return self.move_in_doc(action);
         }
         let len = self.list_len(pane);
-        let page = self.pane_height(pane).max(1) as isize;
+        let page = self.items_visible(pane).max(1) as isize;
         let before = self.cursor_mut(pane).selected;
         let cursor = self.cursor_mut(pane);
         match action {
@@ -625,7 +638,7 @@ impl App {
                 None => false,
             };
         }
-        let index = self.cursor_mut(pane).offset + line;
+        let index = self.cursor_mut(pane).offset + line / self.lines_per_item(pane);
         if index >= self.list_len(pane) {
             return false;
         }
@@ -702,7 +715,7 @@ impl App {
         }
         for pane in [Pane::List, Pane::Side] {
             let len = self.list_len(pane);
-            let height = self.pane_height(pane);
+            let height = self.items_visible(pane);
             let height = if pane == Pane::Side {
                 height.min(len)
             } else {
@@ -898,7 +911,7 @@ mod tests {
         let list = layout::inner(areas.pane(Pane::List).unwrap());
         a.update(Action::Click {
             col: list.x + 2,
-            row: list.y + 2,
+            row: list.y + 5,
         });
         assert_eq!(a.screen().list.selected, 2);
         assert_eq!(a.screen().focus, Pane::List);
@@ -938,7 +951,7 @@ mod tests {
         let mut a = app();
         a.update(Action::Last);
         a.update(Action::Resize { cols: 60, rows: 12 });
-        let h = a.pane_height(Pane::List);
+        let h = a.items_visible(Pane::List);
         let c = a.screen().list;
         assert!(c.selected >= c.offset && c.selected < c.offset + h);
         a.update(Action::Resize { cols: 1, rows: 1 });

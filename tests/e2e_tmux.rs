@@ -242,11 +242,22 @@ fn the_mouse_selects_and_a_double_click_follows() {
     let t = Tmux::start("mouse", 120, 36, "");
     t.wait_text("Alliances (9)");
     assert_eq!(t.display("#{mouse_any_flag}"), "1");
-    // tmux can type a mouse event as escape bytes (SGR 1006): click the third alliance.
-    t.tmux(&["send-keys", "-t", "main", "-l", "\x1b[<0;5;5M\x1b[<0;5;5m"]);
-    t.wait_for("the third alliance", |s| {
+    // tmux can type mouse events as escape bytes (SGR 1006, 1-based cells). The alliance list
+    // starts on the third line and shows each alliance on two lines: click the third alliance.
+    let click = |col: u16, row: u16| format!("\x1b[<0;{col};{row}M\x1b[<0;{col};{row}m");
+    t.tmux(&["send-keys", "-t", "main", "-l", &click(5, 7)]);
+    let european = t.wait_for("the third alliance", |s| {
         header(s) == "alliances  European AI Alliance"
     });
+    assert!(european.contains("┏ Alliances"), "the list has the focus");
+    // Double-click the first focus area (the side pane is the last 28 columns).
+    let twice = click(96, 3).repeat(2);
+    t.tmux(&["send-keys", "-t", "main", "-l", &twice]);
+    let focus = t.wait_text("Alliances working on it");
+    assert_eq!(
+        header(&focus),
+        "alliances  European AI Alliance › Trustworthy and ethical AI"
+    );
     t.send(&["q"]);
     t.wait_text("EXIT=0");
 }

@@ -1,4 +1,5 @@
-//! The alliance list: name, kind, founding year and member count; only visible rows are drawn.
+//! The alliance list: each alliance on two lines, its name, then its kind, founding year and
+//! member count. Only visible rows are drawn.
 
 use super::draw::{fill_row, pane_block, put, row_style, scrollbar};
 use super::theme::Theme;
@@ -7,6 +8,9 @@ use crate::kb::Kb;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
+
+/// Screen lines per alliance.
+pub const LINES_PER_ITEM: usize = 2;
 
 pub struct AllianceList<'a> {
     pub kb: &'a Kb,
@@ -37,35 +41,44 @@ impl Widget for AllianceList<'_> {
             return;
         }
         let height = usize::from(inner.height);
-        // Right-hand columns: kind (when there is room), year and member count.
-        // As the pane narrows, the kind goes first, then the year; the name and count stay.
-        let show_kind = inner.width >= 44;
-        let show_year = inner.width >= 26;
-        let right: u16 = 5 + if show_kind { 18 } else { 0 } + if show_year { 5 } else { 0 };
-        for (row, i) in (self.cursor.offset..n.min(self.cursor.offset + height)).enumerate() {
+        let shown = height / LINES_PER_ITEM;
+        let end = n.min(self.cursor.offset + shown.max(1));
+        for (row, i) in (self.cursor.offset..end).enumerate() {
             let a = &self.kb.alliances[i];
-            let y = inner.y + row as u16;
+            let y = inner.y + (row * LINES_PER_ITEM) as u16;
             let selected = i == self.cursor.selected;
             let (marker, style) = row_style(selected, self.theme);
             fill_row(buf, inner, y, style);
-            let mut x = inner.x + put(buf, inner.x, y, inner.width, marker, style);
-            let name_room = inner.width.saturating_sub(2 + right);
-            put(buf, x, y, name_room, &a.name, style);
-            x = inner.right().saturating_sub(right);
-            let dim = if selected { style } else { self.theme.dim };
-            if show_kind {
-                put(buf, x + 1, y, 17, a.kind.label(), dim);
-                x += 18;
+            fill_row(buf, inner, y + 1, style);
+            let x = inner.x + put(buf, inner.x, y, inner.width, marker, style);
+            put(buf, x, y, inner.width.saturating_sub(2), &a.name, style);
+            // Second line: kind · founding year, and the member count on the right.
+            if y + 1 < inner.bottom() {
+                let mut about = a.kind.label().to_string();
+                if let Some(year) = a.founded.as_ref().and_then(|d| d.year()) {
+                    about.push_str(&format!(" · {year}"));
+                }
+                let room = inner.width.saturating_sub(2);
+                // "85 members" where the pane is wide enough for every row, "85" otherwise.
+                let count = if room >= 34 {
+                    crate::text::count(a.members.len(), "member", "members")
+                } else {
+                    a.members.len().to_string()
+                };
+                let count_cols = crate::text::width(&count) as u16;
+                let dim = if selected { style } else { self.theme.dim };
+                put(
+                    buf,
+                    x,
+                    y + 1,
+                    room.saturating_sub(count_cols + 1),
+                    &about,
+                    dim,
+                );
+                let cx = inner.right().saturating_sub(count_cols);
+                put(buf, cx, y + 1, count_cols, &count, dim);
             }
-            if show_year {
-                let year = a.founded.as_ref().and_then(|d| d.year());
-                let year = year.map_or_else(|| "    ".to_string(), |y| y.to_string());
-                put(buf, x + 1, y, 4, &year, dim);
-                x += 5;
-            }
-            let count = format!("{:>4}", a.members.len());
-            put(buf, x + 1, y, 4, &count, style);
         }
-        scrollbar(area, buf, n, self.cursor.offset, height, self.theme);
+        scrollbar(area, buf, n, self.cursor.offset, shown, self.theme);
     }
 }

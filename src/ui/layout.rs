@@ -50,7 +50,7 @@ pub fn areas(area: Rect, view: &View) -> Option<Areas> {
     ]));
     let panes = match view {
         View::Alliances => {
-            let list_w = (area.width * 28 / 100).clamp(22, 40);
+            let list_w = (area.width * 28 / 100).clamp(24, 40);
             let side_w = (area.width * 24 / 100).clamp(18, 36);
             let [list, details, side] = body.layout(&Layout::horizontal([
                 Length(list_w),
