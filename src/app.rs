@@ -5,16 +5,16 @@
 //! the list shows and what the details describe always agree.
 
 pub mod cursor;
-pub mod doc;
 pub mod history;
 
 use crate::action::Action;
+use crate::doc;
+pub use crate::doc::{Doc, EntityPage, Target};
 use crate::kb::index::Ix;
 use crate::kb::{Index, Kb};
 use crate::keymap::{Keymap, Mode};
 use crate::ui::layout::{self, Areas};
 pub use cursor::Cursor;
-pub use doc::{Doc, EntityPage, Target};
 pub use history::History;
 use ratatui::layout::Rect;
 

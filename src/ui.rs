@@ -166,7 +166,7 @@ impl Widget for TooSmall<'_> {
 mod tests {
     use super::*;
     use crate::app::Cursor;
-    use crate::app::doc::LinkRow;
+    use crate::doc::LinkRow;
     use crate::kb::{Index, Kb};
 
     fn kb() -> (Kb, Index) {
@@ -191,7 +191,7 @@ mod tests {
             selected: 3,
             offset: 1,
         };
-        let doc = crate::app::doc::alliance(&kb, &index, 0, 40);
+        let doc = crate::doc::alliance(&kb, &index, 0, 40);
         let rows = vec![LinkRow {
             target: crate::app::Target::Alliance(0),
             name: "AI Alliance".into(),

@@ -2,8 +2,8 @@
 
 use super::draw::{fill_row, pane_block, put, scrollbar};
 use super::theme::Theme;
-use crate::app::doc::{LineKind, Tone};
 use crate::app::{Cursor, Doc};
+use crate::doc::{LineKind, Tone};
 use crate::kb::{Kb, Status};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

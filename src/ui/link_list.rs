@@ -3,7 +3,7 @@
 use super::draw::{fill_row, pane_block, put, row_style, scrollbar};
 use super::theme::Theme;
 use crate::app::Cursor;
-use crate::app::doc::LinkRow;
+use crate::doc::LinkRow;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;

@@ -1,8 +1,9 @@
-//! The text of a detail pane, laid out for a width: lines, the links among them (what Enter
-//! follows) and the section headings (what `{` and `}` jump between).
+//! The details of an alliance, organisation, focus area or artifact, laid out for a width:
+//! lines, the links among them (what Enter follows in the explorer) and the section headings
+//! (what `{` and `}` jump between). The explorer draws them; `alliances show` prints them.
 //!
-//! A document is built once when its entity or the pane width changes, never per frame; the
-//! renderer draws only the visible slice. Member rows keep indices instead of text, so an
+//! A document is built once when its entity or the width changes, never per frame; the
+//! explorer draws only the visible slice. Member rows keep indices instead of text, so an
 //! alliance with a million members costs one small row each.
 
 use crate::kb::index::{Ix, link_label};
