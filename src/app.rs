@@ -592,9 +592,25 @@ impl App {
         (line >= c.offset && line < c.offset + height).then(|| self.page.doc.target(c.selected))?
     }
 
+    /// Starts on a target instead of the first alliance, with no history.
+    pub fn open_at(&mut self, target: Target) {
+        self.screen = match target {
+            Target::Alliance(a) => Screen::alliances(a),
+            _ => Self::screen_for(target),
+        };
+        self.sync();
+    }
+
     /// Goes to a target, recording the current screen in history.
     pub fn jump(&mut self, target: Target) {
-        let next = match target {
+        let next = Self::screen_for(target);
+        let current = std::mem::replace(&mut self.screen, next);
+        self.history.push(current);
+    }
+
+    /// The screen a jump to `target` shows.
+    fn screen_for(target: Target) -> Screen {
+        match target {
             Target::Alliance(a) => Screen {
                 focus: Pane::Details,
                 ..Screen::alliances(a)
@@ -602,9 +618,7 @@ impl App {
             Target::Org(o) => entity_screen(Entity::Org(o)),
             Target::Focus(f) => entity_screen(Entity::Focus(f)),
             Target::Artifact(t) => entity_screen(Entity::Artifact(t)),
-        };
-        let current = std::mem::replace(&mut self.screen, next);
-        self.history.push(current);
+        }
     }
 
     fn back(&mut self) {

@@ -1,12 +1,14 @@
 //! The command line: clap definitions of the global options and the subcommands.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use std::ffi::OsStr;
 use std::path::PathBuf;
 
 /// Explore AI alliances: the industry, government and education consortia called "AI Alliance",
 /// their members, focus areas and the links between them.
 ///
 /// With no command, opens the explorer on the built-in knowledge base (or on --kb PATH).
+/// Exit codes: 0 success, 1 not found or invalid data, 2 usage error.
 #[derive(Debug, Parser)]
 #[command(name = "alliances", version, about, long_about)]
 pub struct Cli {
@@ -22,6 +24,10 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Start the explorer on this alliance, organisation, focus area or artifact
+    #[arg(long, value_name = "ID")]
+    pub open: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -36,6 +42,75 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
     },
+    /// List alliances: id, name, kind, founding date, member count
+    List {
+        /// Only alliances of this kind
+        #[arg(long, value_enum)]
+        kind: Option<AllianceKindArg>,
+        /// Only alliances with a member or lead from this country (ISO 3166-1 alpha-2, e.g. DE)
+        #[arg(long, value_name = "CC")]
+        country: Option<String>,
+        /// Only alliances working on this focus area (its id, e.g. ai-policy)
+        #[arg(long, value_name = "ID")]
+        focus: Option<String>,
+        /// Print one JSON document
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show an alliance, organisation, focus area or artifact by id, with names resolved
+    Show {
+        /// The id, e.g. ai-alliance, nvidia, ai-policy, pytorch
+        id: String,
+        /// Which collection to look in, when an id names more than one entity
+        #[arg(long, value_enum)]
+        kind: Option<EntityKind>,
+        /// Print one JSON document
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search names with the explorer's ranking: fzf syntax ('exact ^prefix suffix$ !not)
+    Search {
+        /// The query; several words are one query
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// At most this many results (0: all)
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Only this kind of entity
+        #[arg(long, value_enum)]
+        kind: Option<EntityKind>,
+        /// Print one JSON document
+        #[arg(long)]
+        json: bool,
+    },
+    /// Alliances related to an alliance, with the reason for each link
+    Related {
+        /// The alliance's id
+        id: String,
+        /// Follow links this many steps away
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=10))]
+        depth: u8,
+        /// Print one JSON document
+        #[arg(long)]
+        json: bool,
+    },
+    /// The shortest chain of links between two alliances or organisations
+    Path {
+        /// Where the chain starts (an alliance or organisation id)
+        from: String,
+        /// Where it ends
+        to: String,
+        /// Print one JSON document
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -46,10 +121,76 @@ pub enum ColorChoice {
     Never,
 }
 
+impl ColorChoice {
+    /// Whether to use colour, for output that goes to a terminal or not, with the value of the
+    /// NO_COLOR environment variable.
+    pub fn enabled(self, terminal: bool, no_color: Option<&OsStr>) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && no_color.is_none_or(|v| v.is_empty()),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     /// JSON with the same field names as the RON files
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EntityKind {
+    Alliance,
+    #[value(alias = "organization", alias = "organisation")]
+    Org,
+    #[value(alias = "focus-area")]
+    Focus,
+    Artifact,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AllianceKindArg {
+    Industry,
+    #[value(alias = "multi_stakeholder")]
+    MultiStakeholder,
+    Government,
+    #[value(alias = "public_private")]
+    PublicPrivate,
+    Academic,
+    Education,
+}
+
+impl From<AllianceKindArg> for crate::kb::AllianceKind {
+    fn from(k: AllianceKindArg) -> Self {
+        use crate::kb::AllianceKind as K;
+        match k {
+            AllianceKindArg::Industry => K::Industry,
+            AllianceKindArg::MultiStakeholder => K::MultiStakeholder,
+            AllianceKindArg::Government => K::Government,
+            AllianceKindArg::PublicPrivate => K::PublicPrivate,
+            AllianceKindArg::Academic => K::Academic,
+            AllianceKindArg::Education => K::Education,
+        }
+    }
+}
+
+impl From<EntityKind> for crate::search::Kind {
+    fn from(k: EntityKind) -> Self {
+        match k {
+            EntityKind::Alliance => crate::search::Kind::Alliance,
+            EntityKind::Org => crate::search::Kind::Org,
+            EntityKind::Focus => crate::search::Kind::Focus,
+            EntityKind::Artifact => crate::search::Kind::Artifact,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[cfg(test)]
@@ -60,5 +201,16 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color() {
+        let set = Some(OsStr::new("1"));
+        assert!(ColorChoice::Auto.enabled(true, None));
+        assert!(!ColorChoice::Auto.enabled(false, None));
+        assert!(!ColorChoice::Auto.enabled(true, set));
+        assert!(ColorChoice::Auto.enabled(true, Some(OsStr::new(""))));
+        assert!(ColorChoice::Always.enabled(false, set));
+        assert!(!ColorChoice::Never.enabled(true, None));
     }
 }

@@ -1,7 +1,19 @@
 //! The plain subcommands for scripts. Each takes the loaded knowledge base and writes to the
-//! given output; the binary maps their result to an exit code.
+//! given outputs (results to `out`, complaints to `err`); the binary maps their outcome to an
+//! exit code. Human output goes through [`Paint`], which escapes control characters and adds
+//! colour only when asked to; `--json` output is one JSON document with stable field names.
 
-use crate::kb::{Kb, Problem};
+pub mod list;
+mod paint;
+pub mod path;
+pub mod related;
+mod resolve;
+pub mod search;
+pub mod show;
+
+use crate::kb::{Index, Kb, Problem};
+pub use paint::{Paint, Sgr};
+pub use resolve::{Found, resolve};
 use std::io::{self, Write};
 
 /// What a subcommand reports back for the exit code.
@@ -12,9 +24,23 @@ pub enum Outcome {
     Failure,
 }
 
+/// What every command needs: the knowledge base, its index, how to paint, how wide to write.
+pub struct Context<'a> {
+    pub kb: &'a Kb,
+    pub index: &'a Index,
+    pub paint: Paint,
+    /// Columns to wrap human output to.
+    pub width: usize,
+}
+
 /// `check` on a valid knowledge base: the one-line summary.
 pub fn check_ok(kb: &Kb, origin: &str, out: &mut dyn Write) -> io::Result<Outcome> {
-    writeln!(out, "ok: {} ({origin})", kb.summary())?;
+    writeln!(
+        out,
+        "ok: {} ({})",
+        kb.summary(),
+        crate::text::sanitize(origin)
+    )?;
     Ok(Outcome::Success)
 }
 
@@ -27,14 +53,49 @@ pub fn report_problems(problems: &[Problem], origin: &str, out: &mut dyn Write) 
     let n = problems.len();
     writeln!(
         out,
-        "error: {n} problem{} in {origin}",
-        if n == 1 { "" } else { "s" }
+        "error: {n} problem{} in {}",
+        if n == 1 { "" } else { "s" },
+        crate::text::sanitize(origin)
     )
 }
 
 /// `export --format json`: the whole knowledge base.
 pub fn export_json(kb: &Kb, out: &mut dyn Write) -> io::Result<Outcome> {
-    serde_json::to_writer_pretty(&mut *out, kb).map_err(io::Error::other)?;
+    write_json(kb, out)
+}
+
+/// Writes one pretty JSON document and a newline.
+fn write_json<T: serde::Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> io::Result<Outcome> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| match e.io_error_kind() {
+        // Keep the kind, so a closed pipe is still recognised as one.
+        Some(kind) => io::Error::new(kind, e),
+        None => io::Error::other(e),
+    })?;
     writeln!(out)?;
     Ok(Outcome::Success)
+}
+
+/// A reference to an entity in JSON output: `{"id": …, "name": …}`.
+#[derive(Debug, serde::Serialize)]
+pub struct Named {
+    pub id: String,
+    pub name: String,
+}
+
+impl Context<'_> {
+    fn alliance_ref(&self, a: usize) -> Named {
+        let a = &self.kb.alliances[a];
+        Named {
+            id: a.id.clone(),
+            name: a.name.clone(),
+        }
+    }
+
+    fn org_ref(&self, o: usize) -> Named {
+        let o = &self.kb.organizations[o];
+        Named {
+            id: o.id.clone(),
+            name: o.name.clone(),
+        }
+    }
 }

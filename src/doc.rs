@@ -28,6 +28,8 @@ pub enum Tone {
     Quote,
     Verdict(Verdict),
     Unverified,
+    Title,
+    Heading,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,12 +45,16 @@ pub enum LineKind {
         tone: Tone,
     },
     /// A member row, drawn from the knowledge base when visible.
-    Member {
-        alliance: Ix,
-        member: Ix,
-        org: Ix,
-        name_cols: u16,
-    },
+    Member(MemberRow),
+}
+
+/// Where a member row's text comes from, and how wide its name column is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MemberRow {
+    pub alliance: Ix,
+    pub member: Ix,
+    pub org: Ix,
+    pub name_cols: u16,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,6 +126,66 @@ impl Doc {
             .get(link)
             .and_then(|&l| self.lines.get(l))
             .and_then(|l| l.target)
+    }
+}
+
+/// The columns of a member row: the organisation's name, `kind · CC` with the date it joined
+/// when that differs from the alliance's founding date, and whether the membership is
+/// unverified.
+pub fn member_columns<'a>(kb: &'a Kb, row: &MemberRow) -> Option<(&'a str, String, bool)> {
+    let a = kb.alliances.get(row.alliance)?;
+    let m = a.members.get(row.member)?;
+    let o = kb.organizations.get(row.org)?;
+    let mut detail = o.kind.label().to_string();
+    if let Some(code) = &o.country {
+        detail.push_str(" · ");
+        detail.push_str(code);
+    }
+    if let Some(since) = m.since.as_ref().filter(|&s| Some(s) != a.founded.as_ref()) {
+        detail.push_str("  since ");
+        detail.push_str(since.as_str());
+    }
+    Some((o.name.as_str(), detail, m.status == Status::Unverified))
+}
+
+impl Doc {
+    /// A line as text segments with their tones, for printing outside the explorer.
+    pub fn segments(&self, kb: &Kb, line: usize) -> Vec<(String, Tone)> {
+        let Some(l) = self.lines.get(line) else {
+            return Vec::new();
+        };
+        match &l.kind {
+            LineKind::Blank => Vec::new(),
+            LineKind::Title(t) => vec![(t.clone(), Tone::Title)],
+            LineKind::Heading(h) => vec![(h.clone(), Tone::Heading)],
+            LineKind::Text {
+                indent,
+                prefix,
+                text,
+                tone,
+            } => {
+                let mut out = vec![(" ".repeat(usize::from(*indent)), Tone::Normal)];
+                out.extend(prefix.clone());
+                out.push((text.clone(), *tone));
+                out
+            }
+            LineKind::Member(row) => {
+                let Some((name, detail, unverified)) = member_columns(kb, row) else {
+                    return Vec::new();
+                };
+                let mut out = vec![
+                    (
+                        format!("  {}  ", text::fit(name, usize::from(row.name_cols))),
+                        Tone::Normal,
+                    ),
+                    (detail, Tone::Dim),
+                ];
+                if unverified {
+                    out.push(("  [unverified]".into(), Tone::Unverified));
+                }
+                out
+            }
+        }
     }
 }
 
@@ -367,12 +433,12 @@ fn members(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, al: &Alliance) {
                 continue;
             };
             b.push(
-                LineKind::Member {
+                LineKind::Member(MemberRow {
                     alliance: a,
                     member: m,
                     org,
                     name_cols,
-                },
+                }),
                 Some(Target::Org(org)),
             );
             if let Some(note) = &member.note {
@@ -608,8 +674,7 @@ pub fn organization(kb: &Kb, index: &Index, o: Ix, width: u16) -> EntityPage {
         None,
         &match n {
             0 => "Not tied to any alliance in this knowledge base.".to_string(),
-            1 => "Tied to 1 alliance (the list on the left).".to_string(),
-            n => format!("Tied to {n} alliances (the list on the left)."),
+            n => format!("Tied to {}.", text::count(n, "alliance", "alliances")),
         },
         Tone::Dim,
         None,

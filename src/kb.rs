@@ -11,6 +11,7 @@ pub mod embedded;
 pub mod index;
 pub mod load;
 mod locate;
+pub mod path;
 pub mod problem;
 pub mod validate;
 

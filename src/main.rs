@@ -1,15 +1,21 @@
-use alliances::app::App;
-use alliances::cli::{Cli, Command, ExportFormat};
-use alliances::commands::{self, Outcome};
-use alliances::kb::{self, Kb, LoadError};
+use alliances::app::{App, Target};
+use alliances::cli::{Cli, Command, ExportFormat, Shell};
+use alliances::commands::{self, Context, Found, Outcome, Paint};
+use alliances::kb::{self, Index, Kb, LoadError};
 use alliances::keymap::Keymap;
-use alliances::ui::{Theme, theme};
-use clap::Parser;
+use alliances::ui::Theme;
+use clap::{CommandFactory, Parser};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Commands that do not need the knowledge base.
+    match &cli.command {
+        Some(Command::Completions { shell }) => return completions(*shell),
+        Some(Command::Man) => return man(),
+        _ => {}
+    }
     // The knowledge base is loaded and validated before anything else happens.
     let origin = match &cli.kb {
         Some(path) => path.display().to_string(),
@@ -23,15 +29,96 @@ fn main() -> ExitCode {
         Ok(kb) => kb,
         Err(e) => return fail(&e, &origin),
     };
-    if cli.command.is_none() {
+    let Some(command) = &cli.command else {
         return explore(&cli, kb, origin);
-    }
-    let mut stdout = io::stdout().lock();
-    let result = run(&cli, &kb, &origin, &mut stdout);
+    };
+    let index = Index::new(&kb);
+    let stdout = io::stdout();
+    let terminal = stdout.is_terminal();
+    let no_color = std::env::var_os("NO_COLOR");
+    let cx = Context {
+        kb: &kb,
+        index: &index,
+        paint: Paint::new(cli.color.enabled(terminal, no_color.as_deref())),
+        width: if terminal {
+            ratatui::crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w).clamp(40, 160))
+        } else {
+            100
+        },
+    };
+    let mut out = stdout.lock();
+    let mut err = io::stderr().lock();
+    let result =
+        run(&cx, command, &origin, &mut out, &mut err).and_then(|o| out.flush().map(|()| o));
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Failure) => ExitCode::from(1),
         // A closed pipe (`alliances export | head`) is not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(
+    cx: &Context,
+    command: &Command,
+    origin: &str,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    match command {
+        Command::Check => commands::check_ok(cx.kb, origin, out),
+        Command::Export {
+            format: ExportFormat::Json,
+        } => commands::export_json(cx.kb, out),
+        Command::List {
+            kind,
+            country,
+            focus,
+            json,
+        } => {
+            let filter = commands::list::Filter {
+                kind: kind.map(Into::into),
+                country: country.clone(),
+                focus: focus.clone(),
+            };
+            commands::list::run(cx, &filter, *json, out, err)
+        }
+        Command::Show { id, kind, json } => commands::show::run(cx, id, *kind, *json, out, err),
+        Command::Search {
+            query,
+            limit,
+            kind,
+            json,
+        } => {
+            let kinds: Vec<_> = kind.iter().map(|&k| k.into()).collect();
+            commands::search::run(cx, &query.join(" "), *limit, &kinds, *json, out, err)
+        }
+        Command::Related { id, depth, json } => {
+            commands::related::run(cx, id, *depth, *json, out, err)
+        }
+        Command::Path { from, to, json } => commands::path::run(cx, from, to, *json, out, err),
+        Command::Completions { .. } | Command::Man => unreachable!("handled before loading"),
+    }
+}
+
+fn completions(shell: Shell) -> ExitCode {
+    let mut command = Cli::command();
+    let shell = match shell {
+        Shell::Bash => clap_complete::Shell::Bash,
+        Shell::Zsh => clap_complete::Shell::Zsh,
+        Shell::Fish => clap_complete::Shell::Fish,
+    };
+    clap_complete::generate(shell, &mut command, "alliances", &mut io::stdout());
+    ExitCode::SUCCESS
+}
+
+fn man() -> ExitCode {
+    match clap_mangen::Man::new(Cli::command()).render(&mut io::stdout()) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
@@ -40,21 +127,30 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: &Cli, kb: &Kb, origin: &str, out: &mut dyn Write) -> io::Result<Outcome> {
-    match &cli.command {
-        Some(Command::Check) | None => commands::check_ok(kb, origin, out),
-        Some(Command::Export {
-            format: ExportFormat::Json,
-        }) => commands::export_json(kb, out),
-    }
-}
-
-/// Opens the explorer: everything that can fail on user data (the knowledge base, the key map)
-/// is checked before the terminal changes mode.
+/// Opens the explorer: everything that can fail on user data (the knowledge base, the key map,
+/// the entity to open) is checked before the terminal changes mode.
 fn explore(cli: &Cli, kb: Kb, origin: String) -> ExitCode {
+    let start = match &cli.open {
+        Some(id) => {
+            let index = Index::new(&kb);
+            match commands::resolve(&kb, &index, id, &[]) {
+                Ok(found) => Some(match found[0] {
+                    Found::Alliance(a) => Target::Alliance(a),
+                    Found::Org(o) => Target::Org(o),
+                    Found::Focus(f) => Target::Focus(f),
+                    Found::Artifact(t) => Target::Artifact(t),
+                }),
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    return ExitCode::from(1);
+                }
+            }
+        }
+        None => None,
+    };
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         eprintln!(
-            "error: the explorer needs a terminal; for scripts, use a subcommand such as `alliances check` or `alliances export` (see --help)"
+            "error: the explorer needs a terminal; for scripts, use a subcommand such as `alliances list` or `alliances search` (see --help)"
         );
         return ExitCode::from(2);
     }
@@ -65,9 +161,12 @@ fn explore(cli: &Cli, kb: Kb, origin: String) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let color = theme::use_color(cli.color, std::env::var_os("NO_COLOR").as_deref());
-    let theme = Theme::new(color);
-    let app = App::new(kb, keymap, origin, alliances::tui::initial_size());
+    let no_color = std::env::var_os("NO_COLOR");
+    let theme = Theme::new(cli.color.enabled(true, no_color.as_deref()));
+    let mut app = App::new(kb, keymap, origin, alliances::tui::initial_size());
+    if let Some(target) = start {
+        app.open_at(target);
+    }
     match alliances::tui::run(app, &theme, !cli.no_mouse) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -81,7 +180,7 @@ fn fail(error: &LoadError, origin: &str) -> ExitCode {
     let mut stderr = io::stderr().lock();
     match error {
         LoadError::Usage(message) => {
-            let _ = writeln!(stderr, "error: {message}");
+            let _ = writeln!(stderr, "error: {}", alliances::text::sanitize(message));
         }
         LoadError::Invalid(problems) => {
             let _ = commands::report_problems(problems, origin, &mut stderr);

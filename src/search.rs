@@ -24,6 +24,8 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Alliance, Kind::Org, Kind::Focus, Kind::Artifact];
+
     pub fn label(self) -> &'static str {
         match self {
             Kind::Alliance => "alliance",
@@ -54,28 +56,40 @@ pub struct Haystack {
 impl Haystack {
     /// The organisations, by name and other names.
     pub fn organizations(kb: &Kb) -> Self {
-        let mut h = Haystack::default();
-        h.add_orgs(kb);
-        h.finish()
+        Haystack::new(kb, &[Kind::Org])
     }
 
     /// Alliances, organisations, focus areas and artifacts.
     pub fn everything(kb: &Kb) -> Self {
+        Haystack::new(kb, &Kind::ALL)
+    }
+
+    /// The entities of the given kinds, in the order alliance, organisation, focus area,
+    /// artifact.
+    pub fn new(kb: &Kb, kinds: &[Kind]) -> Self {
         let mut h = Haystack::default();
-        for (i, a) in kb.alliances.iter().enumerate() {
-            let names = std::iter::once(a.name.as_str())
-                .chain(a.names.iter().map(|n| n.name.as_str()))
-                .chain(std::iter::once(a.id.as_str()));
-            h.push(Kind::Alliance, i, names);
+        if kinds.contains(&Kind::Alliance) {
+            for (i, a) in kb.alliances.iter().enumerate() {
+                let names = std::iter::once(a.name.as_str())
+                    .chain(a.names.iter().map(|n| n.name.as_str()))
+                    .chain(std::iter::once(a.id.as_str()));
+                h.push(Kind::Alliance, i, names);
+            }
         }
-        h.add_orgs(kb);
-        for (i, f) in kb.focus_areas.iter().enumerate() {
-            let names =
-                std::iter::once(f.name.as_str()).chain(f.names.iter().map(|n| n.name.as_str()));
-            h.push(Kind::Focus, i, names);
+        if kinds.contains(&Kind::Org) {
+            h.add_orgs(kb);
         }
-        for (i, t) in kb.artifacts.iter().enumerate() {
-            h.push(Kind::Artifact, i, std::iter::once(t.name.as_str()));
+        if kinds.contains(&Kind::Focus) {
+            for (i, f) in kb.focus_areas.iter().enumerate() {
+                let names =
+                    std::iter::once(f.name.as_str()).chain(f.names.iter().map(|n| n.name.as_str()));
+                h.push(Kind::Focus, i, names);
+            }
+        }
+        if kinds.contains(&Kind::Artifact) {
+            for (i, t) in kb.artifacts.iter().enumerate() {
+                h.push(Kind::Artifact, i, std::iter::once(t.name.as_str()));
+            }
         }
         h.finish()
     }
@@ -127,6 +141,16 @@ impl Haystack {
 
     fn texts_of(&self, entry: u32) -> std::ops::Range<usize> {
         self.starts[entry as usize] as usize..self.starts[entry as usize + 1] as usize
+    }
+}
+
+/// The tier of a hit in words.
+pub fn tier_label(tier: u8) -> &'static str {
+    match tier {
+        0 => "exact",
+        1 => "prefix",
+        2 => "substring",
+        _ => "fuzzy",
     }
 }
 

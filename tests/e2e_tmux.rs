@@ -353,3 +353,17 @@ fn colour_is_used_by_default() {
         "{params:?}"
     );
 }
+
+#[test]
+fn open_starts_the_explorer_on_an_entity() {
+    let t = Tmux::start("open", 120, 36, "--open nvidia");
+    let screen = t.wait_text("Alliances and links");
+    assert_eq!(header(&screen), "alliances  NVIDIA");
+    assert!(screen.contains("United AI Alliance"), "{screen}");
+    t.send(&["Enter"]);
+    t.wait_for("the United AI Alliance", |s| {
+        header(s) == "alliances  NVIDIA › United AI Alliance"
+    });
+    t.send(&["q"]);
+    t.wait_text("EXIT=0");
+}

@@ -3,8 +3,8 @@
 use super::draw::{fill_row, pane_block, put, scrollbar};
 use super::theme::Theme;
 use crate::app::{Cursor, Doc};
-use crate::doc::{LineKind, Tone};
-use crate::kb::{Kb, Status};
+use crate::doc::{LineKind, MemberRow, Tone, member_columns};
+use crate::kb::Kb;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -30,6 +30,8 @@ impl DocView<'_> {
             Tone::Quote => t.quote,
             Tone::Verdict(v) => t.verdict(v),
             Tone::Unverified => t.unverified,
+            Tone::Title => t.title,
+            Tone::Heading => t.heading,
         }
     }
 }
@@ -85,20 +87,7 @@ impl Widget for DocView<'_> {
                     let room = w.saturating_sub(cx - x);
                     put(buf, cx, y, room, t, self.tone(*tone).patch(base));
                 }
-                LineKind::Member {
-                    alliance,
-                    member,
-                    org,
-                    name_cols,
-                } => {
-                    let row = MemberRow {
-                        alliance: *alliance,
-                        member: *member,
-                        org: *org,
-                        name_cols: *name_cols,
-                    };
-                    self.member(buf, inner, y, row, marked, base)
-                }
+                LineKind::Member(row) => self.member(buf, inner, y, row, marked, base),
             }
         }
         scrollbar(
@@ -112,52 +101,29 @@ impl Widget for DocView<'_> {
     }
 }
 
-struct MemberRow {
-    alliance: usize,
-    member: usize,
-    org: usize,
-    name_cols: u16,
-}
-
 impl DocView<'_> {
-    /// `› IBM            company · US  since 2023-12-05  [unverified]`
+    /// `› IBM            company · US  since 2024-02-08  [unverified]`
     fn member(
         &self,
         buf: &mut Buffer,
         inner: Rect,
         y: u16,
-        row: MemberRow,
+        row: &MemberRow,
         marked: bool,
         base: Style,
     ) {
-        let m = self
-            .kb
-            .alliances
-            .get(row.alliance)
-            .and_then(|a| a.members.get(row.member));
-        let (Some(m), Some(org)) = (m, self.kb.organizations.get(row.org)) else {
+        let Some((name, detail, unverified)) = member_columns(self.kb, row) else {
             return;
         };
         let (x, w) = (inner.x, inner.width);
         put(buf, x, y, w, if marked { "▶ " } else { "› " }, base);
         let name_room = row.name_cols.min(w.saturating_sub(2));
-        let used = put(buf, x + 2, y, name_room, &org.name, base);
+        let used = put(buf, x + 2, y, name_room, name, base);
         let mut cx = x + 2 + name_room.max(used) + 2;
-        let mut detail = org.kind.label().to_string();
-        if let Some(code) = &org.country {
-            detail.push_str(" · ");
-            detail.push_str(code);
-        }
-        // The date is news only when the member joined after the alliance was founded.
-        let founded = self.kb.alliances[row.alliance].founded.as_ref();
-        if let Some(since) = m.since.as_ref().filter(|&s| Some(s) != founded) {
-            detail.push_str("  since ");
-            detail.push_str(since.as_str());
-        }
         let plain = base == self.theme.text;
         let dim = if plain { self.theme.dim } else { base };
         cx += put(buf, cx, y, w.saturating_sub(cx - x), &detail, dim);
-        if m.status == Status::Unverified {
+        if unverified {
             let style = if plain { self.theme.unverified } else { base };
             put(
                 buf,

@@ -97,13 +97,3 @@ impl Theme {
         }
     }
 }
-
-/// Whether to draw in colour: `--color always|never`, or for `auto` unless `NO_COLOR` is set
-/// to a non-empty value.
-pub fn use_color(choice: crate::cli::ColorChoice, no_color: Option<&std::ffi::OsStr>) -> bool {
-    match choice {
-        crate::cli::ColorChoice::Always => true,
-        crate::cli::ColorChoice::Never => false,
-        crate::cli::ColorChoice::Auto => no_color.is_none_or(|v| v.is_empty()),
-    }
-}

@@ -1,0 +1,152 @@
+//! `alliances list`: one alliance per row.
+
+use super::{Context, Outcome, Sgr, write_json};
+use crate::kb::{Alliance, AllianceKind};
+use crate::text;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// What to keep.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub kind: Option<AllianceKind>,
+    /// ISO code of a country a member or lead must come from.
+    pub country: Option<String>,
+    /// A focus-area id the alliance must work on.
+    pub focus: Option<String>,
+}
+
+/// One row of `list --json`.
+#[derive(Debug, Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: AllianceKind,
+    scope: crate::kb::Scope,
+    region: Option<&'a str>,
+    founded: Option<&'a str>,
+    members: usize,
+    leads: &'a [String],
+    focus: &'a [String],
+    website: Option<&'a str>,
+}
+
+pub fn run(
+    cx: &Context,
+    filter: &Filter,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<super::Outcome> {
+    if let Some(focus) = &filter.focus
+        && cx.index.focus(focus).is_none()
+    {
+        let ids = cx.kb.focus_areas.iter().map(|f| f.id.as_str());
+        let hint = crate::suggest::did_you_mean(focus, ids);
+        writeln!(
+            err,
+            "error: no focus area has the id `{}`{hint}",
+            text::sanitize(focus)
+        )?;
+        return Ok(Outcome::Failure);
+    }
+    let country = filter.country.as_ref().map(|c| c.to_ascii_uppercase());
+    if let Some(code) = &country
+        && crate::kb::country::name(code).is_none()
+    {
+        writeln!(
+            err,
+            "error: unknown country code `{}`: expected an ISO 3166-1 alpha-2 code such as DE",
+            text::sanitize(code)
+        )?;
+        return Ok(Outcome::Failure);
+    }
+    let rows: Vec<&Alliance> = cx
+        .kb
+        .alliances
+        .iter()
+        .filter(|a| filter.kind.is_none_or(|k| a.kind == k))
+        .filter(|a| filter.focus.as_ref().is_none_or(|f| a.focus.contains(f)))
+        .filter(|a| country.as_ref().is_none_or(|c| has_member_from(cx, a, c)))
+        .collect();
+    if json {
+        let rows: Vec<Row> = rows
+            .iter()
+            .map(|a| Row {
+                id: &a.id,
+                name: &a.name,
+                kind: a.kind,
+                scope: a.scope,
+                region: a.region.as_deref(),
+                founded: a.founded.as_ref().map(|d| d.as_str()),
+                members: a.members.len(),
+                leads: &a.leads,
+                focus: &a.focus,
+                website: a.website.as_deref(),
+            })
+            .collect();
+        return write_json(&rows, out);
+    }
+    let cells: Vec<[String; 5]> = rows
+        .iter()
+        .map(|a| {
+            [
+                a.id.clone(),
+                a.name.clone(),
+                a.kind.label().to_string(),
+                a.founded
+                    .as_ref()
+                    .map_or_else(String::new, |d| d.to_string()),
+                a.members.len().to_string(),
+            ]
+        })
+        .collect();
+    let header = ["ID", "NAME", "KIND", "FOUNDED", "MEMBERS"].map(String::from);
+    table(cx, &header, &cells, out)?;
+    Ok(Outcome::Success)
+}
+
+fn has_member_from(cx: &Context, a: &Alliance, country: &str) -> bool {
+    a.members
+        .iter()
+        .map(|m| m.org.as_str())
+        .chain(a.leads.iter().map(String::as_str))
+        .filter_map(|id| cx.index.org(id))
+        .any(|o| cx.kb.organizations[o].country.as_deref() == Some(country))
+}
+
+/// Columns aligned by display width; the last column right-aligned (a count).
+fn table<const N: usize>(
+    cx: &Context,
+    header: &[String; N],
+    rows: &[[String; N]],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut widths = header.clone().map(|h| text::width(&h));
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(text::width(&text::sanitize(cell)));
+        }
+    }
+    let line = |cells: &[String; N], style: Sgr| -> String {
+        let mut s = String::new();
+        for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
+            let safe = text::sanitize(cell);
+            let padded = if i == N - 1 {
+                format!("{}{safe}", " ".repeat(w.saturating_sub(text::width(&safe))))
+            } else {
+                text::fit(&safe, w)
+            };
+            s.push_str(&cx.paint.paint(&padded, style));
+            if i + 1 < N {
+                s.push_str("  ");
+            }
+        }
+        s.trim_end().to_string()
+    };
+    writeln!(out, "{}", line(header, Sgr::Bold))?;
+    for row in rows {
+        writeln!(out, "{}", line(row, Sgr::Plain))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,135 @@
+//! `alliances path A B`: the shortest chain of links between two alliances or organisations.
+
+use super::{Context, Found, Outcome, Sgr, resolve, write_json};
+use crate::cli::EntityKind;
+use crate::kb::path::{Link, Node, shortest};
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Debug, Serialize)]
+struct PathDoc {
+    from: NodeOut,
+    to: NodeOut,
+    steps: Vec<StepOut>,
+}
+
+#[derive(Debug, Serialize)]
+struct NodeOut {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    id: String,
+    name: String,
+}
+
+#[derive(Debug, Serialize)]
+struct StepOut {
+    #[serde(flatten)]
+    node: NodeOut,
+    /// How the previous node leads here.
+    link: LinkOut,
+}
+
+#[derive(Debug, Serialize)]
+struct LinkOut {
+    kind: &'static str,
+    text: String,
+}
+
+pub fn run(
+    cx: &Context,
+    from: &str,
+    to: &str,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let kinds = [EntityKind::Alliance, EntityKind::Org];
+    let mut ends = Vec::new();
+    for id in [from, to] {
+        match resolve(cx.kb, cx.index, id, &kinds) {
+            Ok(found) => ends.push(match found[0] {
+                Found::Alliance(a) => Node::Alliance(a),
+                Found::Org(o) => Node::Org(o),
+                _ => unreachable!("only alliances and organizations were asked for"),
+            }),
+            Err(message) => {
+                writeln!(err, "error: {message}")?;
+                return Ok(Outcome::Failure);
+            }
+        }
+    }
+    let (a, b) = (ends[0], ends[1]);
+    let Some(steps) = shortest(cx.kb, cx.index, a, b) else {
+        writeln!(
+            err,
+            "error: no chain of members, leads or declared links connects {} and {}",
+            cx.paint.paint(&node(cx, a).name, Sgr::Plain),
+            cx.paint.paint(&node(cx, b).name, Sgr::Plain)
+        )?;
+        return Ok(Outcome::Failure);
+    };
+    // An organisation that is an alliance is one entity: its "same" link is not a step.
+    let steps: Vec<StepOut> = steps
+        .iter()
+        .filter(|s| !matches!(s.link, Link::Same { .. }))
+        .map(|s| StepOut {
+            node: node(cx, s.node),
+            link: LinkOut {
+                kind: match s.link {
+                    Link::Member { .. } => "member",
+                    Link::Parent { .. } => "parent",
+                    Link::Same { .. } | Link::Declared { .. } => "declared",
+                },
+                text: s.link.describe(cx.kb),
+            },
+        })
+        .collect();
+    if json {
+        return write_json(
+            &PathDoc {
+                from: node(cx, a),
+                to: node(cx, b),
+                steps,
+            },
+            out,
+        );
+    }
+    let start = node(cx, a);
+    writeln!(
+        out,
+        "{}  {}",
+        cx.paint.paint(&start.name, Sgr::Bold),
+        cx.paint.paint(start.kind, Sgr::Dim)
+    )?;
+    let cols = steps
+        .iter()
+        .map(|s| crate::text::width(&crate::text::sanitize(&s.node.name)))
+        .max()
+        .unwrap_or(0);
+    for s in &steps {
+        let name = crate::text::fit(&crate::text::sanitize(&s.node.name), cols);
+        writeln!(
+            out,
+            "  → {}  {}",
+            cx.paint.paint(&name, Sgr::Bold),
+            cx.paint.paint(&s.link.text, Sgr::Dim)
+        )?;
+    }
+    writeln!(out, "{}", crate::text::count(steps.len(), "link", "links"))?;
+    Ok(Outcome::Success)
+}
+
+fn node(cx: &Context, node: Node) -> NodeOut {
+    match node {
+        Node::Alliance(a) => NodeOut {
+            kind: "alliance",
+            id: cx.kb.alliances[a].id.clone(),
+            name: cx.kb.alliances[a].name.clone(),
+        },
+        Node::Org(o) => NodeOut {
+            kind: "organization",
+            id: cx.kb.organizations[o].id.clone(),
+            name: cx.kb.organizations[o].name.clone(),
+        },
+    }
+}

@@ -1,0 +1,185 @@
+//! `alliances search QUERY`: the explorer's ranking, best first.
+
+use super::{Context, Outcome, Sgr, write_json};
+use crate::kb::index::link_label;
+use crate::search::{Haystack, Hit, Kind, Searcher, tier_label};
+use crate::text;
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Debug, Serialize)]
+struct HitOut {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    id: String,
+    name: String,
+    /// The name that matched: the entity's own, or one of its other names.
+    matched: String,
+    tier: &'static str,
+    score: u32,
+    /// Character positions of `matched` that the query matched.
+    positions: Vec<usize>,
+    /// For an organisation: every alliance it is tied to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alliances: Option<Vec<TieOut>>,
+}
+
+#[derive(Debug, Serialize)]
+struct TieOut {
+    id: String,
+    name: String,
+    tie: String,
+}
+
+pub fn run(
+    cx: &Context,
+    query: &str,
+    limit: usize,
+    kinds: &[Kind],
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let haystack = Haystack::new(cx.kb, if kinds.is_empty() { &Kind::ALL } else { kinds });
+    let mut searcher = Searcher::new();
+    let results = searcher.search(&haystack, query);
+    let shown: Vec<Hit> = match limit {
+        0 => results.hits.clone(),
+        n => results.hits.iter().take(n).copied().collect(),
+    };
+    let hits: Vec<HitOut> = shown
+        .iter()
+        .map(|h| hit_out(cx, &haystack, &mut searcher, query, h))
+        .collect();
+    let outcome = if hits.is_empty() {
+        Outcome::Failure
+    } else {
+        Outcome::Success
+    };
+    if json {
+        write_json(&hits, out)?;
+        return Ok(outcome);
+    }
+    if hits.is_empty() {
+        writeln!(err, "no match for `{}`", text::sanitize(query))?;
+        return Ok(outcome);
+    }
+    let name_cols = hits
+        .iter()
+        .map(|h| text::width(&text::sanitize(&h.name)))
+        .max()
+        .unwrap_or(0)
+        .min(40);
+    for h in &hits {
+        let name = if h.matched == h.name {
+            cx.paint.highlight(&h.name, &h.positions)
+        } else {
+            cx.paint.paint(&h.name, Sgr::Plain)
+        };
+        let pad = " ".repeat(name_cols.saturating_sub(text::width(&text::sanitize(&h.name))));
+        let mut line = format!(
+            "{}  {name}{pad}",
+            cx.paint.paint(&format!("{:<12}", h.kind), Sgr::Dim)
+        );
+        if h.matched != h.name {
+            line.push_str(&format!(
+                "  ({})",
+                cx.paint.highlight(&h.matched, &h.positions)
+            ));
+        }
+        let context = context(cx, h);
+        if !context.is_empty() {
+            line.push_str("  ");
+            line.push_str(&cx.paint.paint(&context, Sgr::Dim));
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(outcome)
+}
+
+fn hit_out(
+    cx: &Context,
+    haystack: &Haystack,
+    searcher: &mut Searcher,
+    query: &str,
+    h: &Hit,
+) -> HitOut {
+    let entry = haystack.entry(h.entry);
+    let (kb, index) = (cx.kb, cx.index);
+    let (id, name) = match entry.kind {
+        Kind::Alliance => (&kb.alliances[entry.ix].id, &kb.alliances[entry.ix].name),
+        Kind::Org => (
+            &kb.organizations[entry.ix].id,
+            &kb.organizations[entry.ix].name,
+        ),
+        Kind::Focus => (&kb.focus_areas[entry.ix].id, &kb.focus_areas[entry.ix].name),
+        Kind::Artifact => (&kb.artifacts[entry.ix].id, &kb.artifacts[entry.ix].name),
+    };
+    let alliances = (entry.kind == Kind::Org).then(|| {
+        index
+            .org_links(entry.ix)
+            .iter()
+            .map(|l| TieOut {
+                id: kb.alliances[l.alliance].id.clone(),
+                name: kb.alliances[l.alliance].name.clone(),
+                tie: link_label(kb, l),
+            })
+            .collect()
+    });
+    HitOut {
+        kind: entry.kind.label(),
+        id: id.clone(),
+        name: name.clone(),
+        matched: haystack.text(h.text),
+        tier: tier_label(h.tier),
+        score: h.score,
+        positions: searcher.indices(haystack, query, h.text),
+        alliances,
+    }
+}
+
+/// What to say after a hit's name: an organisation's alliances, an alliance's kind…
+fn context(cx: &Context, h: &HitOut) -> String {
+    let (kb, index) = (cx.kb, cx.index);
+    if let Some(ties) = &h.alliances {
+        return ties
+            .iter()
+            .map(|t| format!("{} ({})", t.name, t.tie))
+            .collect::<Vec<_>>()
+            .join("; ");
+    }
+    match h.kind {
+        "alliance" => index.alliance(&h.id).map_or_else(String::new, |a| {
+            let al = &kb.alliances[a];
+            let year = al
+                .founded
+                .as_ref()
+                .and_then(|d| d.year())
+                .map_or_else(String::new, |y| format!(" · {y}"));
+            format!(
+                "{}{year} · {}",
+                al.kind.label(),
+                text::count(al.members.len(), "member", "members")
+            )
+        }),
+        "focus area" => index.focus(&h.id).map_or_else(String::new, |f| {
+            let names: Vec<&str> = index
+                .focus_alliances(f)
+                .iter()
+                .map(|&a| kb.alliances[a].name.as_str())
+                .collect();
+            names.join(", ")
+        }),
+        "artifact" => index.artifact(&h.id).map_or_else(String::new, |t| {
+            let art = &kb.artifacts[t];
+            let origin: Vec<&str> = art
+                .origin
+                .iter()
+                .filter_map(|o| index.org(o))
+                .map(|o| kb.organizations[o].name.as_str())
+                .collect();
+            format!("{} from {}", art.kind.label(), origin.join(", "))
+        }),
+        _ => String::new(),
+    }
+}

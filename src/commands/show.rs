@@ -1,0 +1,417 @@
+//! `alliances show ID`: one entity with names resolved: what the explorer shows, as text or JSON.
+
+use super::{Context, Found, Named, Outcome, Sgr, resolve, write_json};
+use crate::cli::EntityKind;
+use crate::doc::{self, Doc, LinkRow, Target, Tone};
+use crate::kb::index::{Ix, link_label};
+use crate::kb::{Verdict, index::Reason};
+use serde::Serialize;
+use std::io::{self, Write};
+
+pub fn run(
+    cx: &Context,
+    id: &str,
+    kind: Option<EntityKind>,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let kinds: Vec<EntityKind> = kind.into_iter().collect();
+    let found = match resolve(cx.kb, cx.index, id, &kinds) {
+        Ok(found) => found,
+        Err(message) => {
+            writeln!(err, "error: {message}")?;
+            return Ok(Outcome::Failure);
+        }
+    };
+    if let [first, more @ ..] = found.as_slice() {
+        for other in more {
+            writeln!(
+                err,
+                "note: `{}` is also the id of {} (use --kind {})",
+                crate::text::sanitize(id),
+                match other.kind() {
+                    EntityKind::Alliance => "an alliance",
+                    EntityKind::Org => "an organization",
+                    EntityKind::Focus => "a focus area",
+                    EntityKind::Artifact => "an artifact",
+                },
+                match other.kind() {
+                    EntityKind::Alliance => "alliance",
+                    EntityKind::Org => "org",
+                    EntityKind::Focus => "focus",
+                    EntityKind::Artifact => "artifact",
+                }
+            )?;
+        }
+        if json {
+            return write_json(&document(cx, *first), out);
+        }
+        print_human(cx, *first, out)?;
+    }
+    Ok(Outcome::Success)
+}
+
+fn print_human(cx: &Context, found: Found, out: &mut dyn Write) -> io::Result<()> {
+    let width = cx.width.min(u16::MAX as usize) as u16;
+    let (doc, links, heading) = match found {
+        Found::Alliance(a) => (doc::alliance(cx.kb, cx.index, a, width), Vec::new(), ""),
+        Found::Org(o) => {
+            let page = doc::organization(cx.kb, cx.index, o, width);
+            (page.doc, page.links, "Alliances and links")
+        }
+        Found::Focus(f) => {
+            let page = doc::focus_area(cx.kb, cx.index, f, width);
+            (page.doc, page.links, "Alliances working on it")
+        }
+        Found::Artifact(t) => {
+            let page = doc::artifact(cx.kb, cx.index, t, width);
+            (page.doc, page.links, "Where it comes from")
+        }
+    };
+    print_doc(cx, &doc, out)?;
+    if !links.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            cx.paint
+                .paint(&format!("{heading} ({})", links.len()), Sgr::Heading)
+        )?;
+        let cols = links
+            .iter()
+            .map(|l| crate::text::width(&l.name))
+            .max()
+            .unwrap_or(0);
+        for LinkRow { name, label, .. } in &links {
+            let name = crate::text::fit(name, cols);
+            writeln!(
+                out,
+                "  {}  {}",
+                cx.paint.paint(&name, Sgr::Plain),
+                cx.paint.paint(label, Sgr::Dim)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Prints a detail document as lines of text.
+pub fn print_doc(cx: &Context, doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
+    for i in 0..doc.len() {
+        let line: String = doc
+            .segments(cx.kb, i)
+            .iter()
+            .map(|(text, tone)| cx.paint.paint(text, sgr(*tone)))
+            .collect();
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+fn sgr(tone: Tone) -> Sgr {
+    match tone {
+        Tone::Normal => Sgr::Plain,
+        Tone::Dim => Sgr::Dim,
+        Tone::Label => Sgr::Label,
+        Tone::Quote => Sgr::Italic,
+        Tone::Verdict(Verdict::Confirmed) => Sgr::Green,
+        Tone::Verdict(Verdict::Imprecise) => Sgr::Yellow,
+        Tone::Verdict(Verdict::Wrong) => Sgr::Red,
+        Tone::Verdict(Verdict::Unverified) | Tone::Unverified => Sgr::Magenta,
+        Tone::Title => Sgr::Bold,
+        Tone::Heading => Sgr::Heading,
+    }
+}
+
+/// `show --json`: the entity as exported (`data`), plus its links with names resolved.
+#[derive(Debug, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum Document<'a> {
+    Alliance {
+        id: &'a str,
+        name: &'a str,
+        data: &'a crate::kb::Alliance,
+        leads: Vec<Named>,
+        members: Vec<MemberOut<'a>>,
+        absent: Vec<AbsentOut<'a>>,
+        focus: Vec<Named>,
+        related: Vec<RelatedOut>,
+    },
+    Organization {
+        id: &'a str,
+        name: &'a str,
+        data: &'a crate::kb::Organization,
+        alliances: Vec<TieOut>,
+        parent: Option<Named>,
+        children: Vec<Named>,
+        artifacts: Vec<Named>,
+    },
+    FocusArea {
+        id: &'a str,
+        name: &'a str,
+        data: &'a crate::kb::FocusArea,
+        alliances: Vec<Named>,
+    },
+    Artifact {
+        id: &'a str,
+        name: &'a str,
+        data: &'a crate::kb::Artifact,
+        origin: Vec<OriginOut>,
+    },
+}
+
+#[derive(Debug, Serialize)]
+struct MemberOut<'a> {
+    org: &'a str,
+    name: &'a str,
+    org_kind: crate::kb::OrgKind,
+    country: Option<&'a str>,
+    role: crate::kb::Role,
+    since: Option<&'a str>,
+    status: crate::kb::Status,
+    note: Option<&'a str>,
+    sources: &'a [String],
+}
+
+#[derive(Debug, Serialize)]
+struct AbsentOut<'a> {
+    org: &'a str,
+    name: &'a str,
+    note: &'a str,
+    sources: &'a [String],
+}
+
+/// A related alliance and every reason for the link.
+#[derive(Debug, Serialize)]
+pub struct RelatedOut {
+    pub alliance: String,
+    pub name: String,
+    pub reasons: Vec<ReasonOut>,
+}
+
+/// A reason for a link: its kind, in words, and the ids it involves.
+#[derive(Debug, Serialize)]
+pub struct ReasonOut {
+    pub kind: &'static str,
+    pub text: String,
+    pub ids: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct TieOut {
+    id: String,
+    name: String,
+    /// "lead · founding member", "absent: not a member"…
+    tie: String,
+    lead: bool,
+    role: Option<crate::kb::Role>,
+    status: Option<crate::kb::Status>,
+    absent: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct OriginOut {
+    id: String,
+    name: String,
+    alliances: Vec<String>,
+}
+
+/// The reasons of a relation, for JSON.
+pub fn reasons_out(cx: &Context, reasons: &[Reason]) -> Vec<ReasonOut> {
+    let org_ids = |orgs: &[Ix]| {
+        orgs.iter()
+            .map(|&o| cx.kb.organizations[o].id.clone())
+            .collect()
+    };
+    reasons
+        .iter()
+        .map(|r| {
+            let (kind, ids) = match r {
+                Reason::Declared { from, .. } => {
+                    ("declared", vec![cx.kb.alliances[*from].id.clone()])
+                }
+                Reason::MemberIsAlliance { org, .. } => (
+                    "member_is_alliance",
+                    vec![cx.kb.organizations[*org].id.clone()],
+                ),
+                Reason::SharedLeads(orgs) => ("shared_leads", org_ids(orgs)),
+                Reason::SharedMembers(orgs) => ("shared_members", org_ids(orgs)),
+                Reason::Affiliates(pairs) => (
+                    "same_group",
+                    pairs
+                        .iter()
+                        .flat_map(|(c, p)| {
+                            [
+                                cx.kb.organizations[*c].id.clone(),
+                                cx.kb.organizations[*p].id.clone(),
+                            ]
+                        })
+                        .collect(),
+                ),
+                Reason::SharedFocus(focus) => (
+                    "shared_focus",
+                    focus
+                        .iter()
+                        .map(|&f| cx.kb.focus_areas[f].id.clone())
+                        .collect(),
+                ),
+            };
+            ReasonOut {
+                kind,
+                text: cx.index.describe(cx.kb, r),
+                ids,
+            }
+        })
+        .collect()
+}
+
+fn document<'a>(cx: &'a Context, found: Found) -> Document<'a> {
+    let (kb, index) = (cx.kb, cx.index);
+    match found {
+        Found::Alliance(a) => {
+            let al = &kb.alliances[a];
+            let members = al
+                .members
+                .iter()
+                .filter_map(|m| {
+                    let o = &kb.organizations[index.org(&m.org)?];
+                    Some(MemberOut {
+                        org: &m.org,
+                        name: &o.name,
+                        org_kind: o.kind,
+                        country: o.country.as_deref(),
+                        role: m.role,
+                        since: m.since.as_ref().map(|d| d.as_str()),
+                        status: m.status,
+                        note: m.note.as_deref(),
+                        sources: &m.sources,
+                    })
+                })
+                .collect();
+            let absent = al
+                .absent
+                .iter()
+                .filter_map(|x| {
+                    Some(AbsentOut {
+                        org: &x.org,
+                        name: &kb.organizations[index.org(&x.org)?].name,
+                        note: &x.note,
+                        sources: &x.sources,
+                    })
+                })
+                .collect();
+            Document::Alliance {
+                id: &al.id,
+                name: &al.name,
+                data: al,
+                leads: al
+                    .leads
+                    .iter()
+                    .filter_map(|l| index.org(l))
+                    .map(|o| cx.org_ref(o))
+                    .collect(),
+                members,
+                absent,
+                focus: index
+                    .alliance_focus(a)
+                    .iter()
+                    .map(|&f| Named {
+                        id: kb.focus_areas[f].id.clone(),
+                        name: kb.focus_areas[f].name.clone(),
+                    })
+                    .collect(),
+                related: index
+                    .related(a)
+                    .iter()
+                    .map(|r| RelatedOut {
+                        alliance: kb.alliances[r.alliance].id.clone(),
+                        name: kb.alliances[r.alliance].name.clone(),
+                        reasons: reasons_out(cx, &r.reasons),
+                    })
+                    .collect(),
+            }
+        }
+        Found::Org(o) => {
+            let org = &kb.organizations[o];
+            let alliances = index
+                .org_links(o)
+                .iter()
+                .map(|l| {
+                    let m = l
+                        .member
+                        .and_then(|m| kb.alliances[l.alliance].members.get(m));
+                    TieOut {
+                        id: kb.alliances[l.alliance].id.clone(),
+                        name: kb.alliances[l.alliance].name.clone(),
+                        tie: link_label(kb, l),
+                        lead: l.lead,
+                        role: m.map(|m| m.role),
+                        status: m.map(|m| m.status),
+                        absent: l.absent.is_some() && m.is_none() && !l.lead,
+                    }
+                })
+                .collect();
+            Document::Organization {
+                id: &org.id,
+                name: &org.name,
+                data: org,
+                alliances,
+                parent: org
+                    .parent
+                    .as_deref()
+                    .and_then(|p| index.org(p))
+                    .map(|p| cx.org_ref(p)),
+                children: index.children(o).iter().map(|&c| cx.org_ref(c)).collect(),
+                artifacts: index
+                    .artifacts_of(o)
+                    .iter()
+                    .map(|&t| Named {
+                        id: kb.artifacts[t].id.clone(),
+                        name: kb.artifacts[t].name.clone(),
+                    })
+                    .collect(),
+            }
+        }
+        Found::Focus(f) => {
+            let area = &kb.focus_areas[f];
+            Document::FocusArea {
+                id: &area.id,
+                name: &area.name,
+                data: area,
+                alliances: index
+                    .focus_alliances(f)
+                    .iter()
+                    .map(|&a| cx.alliance_ref(a))
+                    .collect(),
+            }
+        }
+        Found::Artifact(t) => {
+            let art = &kb.artifacts[t];
+            let page = doc::artifact(kb, index, t, 80);
+            let origin = page
+                .links
+                .iter()
+                .filter_map(|l| match l.target {
+                    Target::Org(o) => Some(OriginOut {
+                        id: kb.organizations[o].id.clone(),
+                        name: kb.organizations[o].name.clone(),
+                        alliances: index
+                            .org_links(o)
+                            .iter()
+                            .filter(|l| l.lead || l.member.is_some())
+                            .map(|l| kb.alliances[l.alliance].id.clone())
+                            .collect(),
+                    }),
+                    _ => None,
+                })
+                .collect();
+            Document::Artifact {
+                id: &art.id,
+                name: &art.name,
+                data: art,
+                origin,
+            }
+        }
+    }
+}

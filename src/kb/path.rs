@@ -1,0 +1,345 @@
+//! The shortest chain of links between two alliances or organisations.
+//!
+//! The graph has a node per alliance and per organisation. An organisation is linked to each
+//! alliance it leads or belongs to, to its parent and its group companies, and to the alliance it
+//! embodies (the Partnership on AI is both). Alliances are linked by their declared relations.
+//! Links through a concrete organisation cost 1; a declared relation costs 3, so the chain shows
+//! who connects two alliances whenever a short such chain exists; being the same entity costs 0.
+
+use super::index::{Index, Ix};
+use super::{Kb, Role};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+/// A node of the link graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Node {
+    Alliance(Ix),
+    Org(Ix),
+}
+
+/// One link of a chain, and why it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    /// The organisation leads or belongs to the alliance (`role` is `None` for a lead that is
+    /// not listed among the members).
+    Member {
+        org: Ix,
+        alliance: Ix,
+        role: Option<Role>,
+    },
+    /// `child` belongs to `parent`.
+    Parent { child: Ix, parent: Ix },
+    /// The organisation is the alliance.
+    Same { org: Ix, alliance: Ix },
+    /// A declared relation: the `index`-th `related` entry of alliance `from`.
+    Declared { from: Ix, index: Ix },
+}
+
+/// A step of a chain: the node reached and the link that reached it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub node: Node,
+    pub link: Link,
+}
+
+const MEMBER_COST: u32 = 1;
+const PARENT_COST: u32 = 1;
+const SAME_COST: u32 = 0;
+const DECLARED_COST: u32 = 3;
+
+/// The cheapest chain from `from` to `to`, as the steps after `from`; `None` when no chain
+/// connects them. Among equally cheap chains, the one with fewer declared relations wins.
+pub fn shortest(kb: &Kb, index: &Index, from: Node, to: Node) -> Option<Vec<Step>> {
+    let n_alliances = kb.alliances.len();
+    let id = |node: Node| match node {
+        Node::Alliance(a) => a,
+        Node::Org(o) => n_alliances + o,
+    };
+    let total = n_alliances + kb.organizations.len();
+    if id(from) >= total || id(to) >= total {
+        return None;
+    }
+    let mut best: Vec<(u32, u32)> = vec![(u32::MAX, u32::MAX); total];
+    let mut came: Vec<Option<(Node, Link)>> = vec![None; total];
+    let mut queue = BinaryHeap::new();
+    best[id(from)] = (0, 0);
+    queue.push(Reverse((0u32, 0u32, from)));
+    while let Some(Reverse((cost, declared, node))) = queue.pop() {
+        if (cost, declared) > best[id(node)] {
+            continue;
+        }
+        if node == to {
+            break;
+        }
+        for (next, link, step_cost) in neighbours(kb, index, node) {
+            let d = declared + u32::from(matches!(link, Link::Declared { .. }));
+            let c = cost + step_cost;
+            if (c, d) < best[id(next)] {
+                best[id(next)] = (c, d);
+                came[id(next)] = Some((node, link));
+                queue.push(Reverse((c, d, next)));
+            }
+        }
+    }
+    if best[id(to)].0 == u32::MAX {
+        return None;
+    }
+    let mut steps = Vec::new();
+    let mut at = to;
+    while at != from {
+        let (prev, link) = came[id(at)].clone()?;
+        steps.push(Step { node: at, link });
+        at = prev;
+    }
+    steps.reverse();
+    Some(steps)
+}
+
+fn neighbours(kb: &Kb, index: &Index, node: Node) -> Vec<(Node, Link, u32)> {
+    let mut out = Vec::new();
+    match node {
+        Node::Alliance(a) => {
+            let Some(alliance) = kb.alliances.get(a) else {
+                return out;
+            };
+            for member in &alliance.members {
+                if let Some(o) = index.org(&member.org) {
+                    let link = Link::Member {
+                        org: o,
+                        alliance: a,
+                        role: Some(member.role),
+                    };
+                    out.push((Node::Org(o), link, MEMBER_COST));
+                }
+            }
+            for lead in &alliance.leads {
+                if let Some(o) = index.org(lead)
+                    && !alliance.members.iter().any(|m| &m.org == lead)
+                {
+                    let link = Link::Member {
+                        org: o,
+                        alliance: a,
+                        role: None,
+                    };
+                    out.push((Node::Org(o), link, MEMBER_COST));
+                }
+            }
+            if let Some(o) = index.alliance_org(a) {
+                out.push((
+                    Node::Org(o),
+                    Link::Same {
+                        org: o,
+                        alliance: a,
+                    },
+                    SAME_COST,
+                ));
+            }
+            for r in index.related(a) {
+                for reason in &r.reasons {
+                    if let super::index::Reason::Declared { from, index: i } = reason {
+                        let link = Link::Declared {
+                            from: *from,
+                            index: *i,
+                        };
+                        out.push((Node::Alliance(r.alliance), link, DECLARED_COST));
+                    }
+                }
+            }
+        }
+        Node::Org(o) => {
+            let Some(org) = kb.organizations.get(o) else {
+                return out;
+            };
+            for l in index.org_links(o) {
+                if !(l.lead || l.member.is_some()) {
+                    continue;
+                }
+                let role = l
+                    .member
+                    .and_then(|m| kb.alliances[l.alliance].members.get(m))
+                    .map(|m| m.role);
+                let link = Link::Member {
+                    org: o,
+                    alliance: l.alliance,
+                    role,
+                };
+                out.push((Node::Alliance(l.alliance), link, MEMBER_COST));
+            }
+            if let Some(p) = org.parent.as_deref().and_then(|p| index.org(p)) {
+                out.push((
+                    Node::Org(p),
+                    Link::Parent {
+                        child: o,
+                        parent: p,
+                    },
+                    PARENT_COST,
+                ));
+            }
+            for &c in index.children(o) {
+                out.push((
+                    Node::Org(c),
+                    Link::Parent {
+                        child: c,
+                        parent: o,
+                    },
+                    PARENT_COST,
+                ));
+            }
+            if let Some(a) = org.alliance.as_deref().and_then(|a| index.alliance(a)) {
+                out.push((
+                    Node::Alliance(a),
+                    Link::Same {
+                        org: o,
+                        alliance: a,
+                    },
+                    SAME_COST,
+                ));
+            }
+        }
+    }
+    out
+}
+
+impl Link {
+    /// The link in words.
+    pub fn describe(&self, kb: &Kb) -> String {
+        let org = |o: &Ix| kb.organizations.get(*o).map_or("?", |o| o.name.as_str());
+        let alliance = |a: &Ix| kb.alliances.get(*a).map_or("?", |a| a.name.as_str());
+        match self {
+            Link::Member {
+                org: o,
+                alliance: a,
+                role,
+            } => match role {
+                Some(Role::Lead) | None => format!("{} leads {}", org(o), alliance(a)),
+                Some(role) => format!(
+                    "{} is {} of {}",
+                    org(o),
+                    with_article(role.tie()),
+                    alliance(a)
+                ),
+            },
+            Link::Parent { child, parent } => format!("{} belongs to {}", org(child), org(parent)),
+            Link::Same {
+                org: o,
+                alliance: a,
+            } => {
+                format!(
+                    "the organisation {} is the alliance {}",
+                    org(o),
+                    alliance(a)
+                )
+            }
+            Link::Declared { from, index } => kb
+                .alliances
+                .get(*from)
+                .and_then(|a| a.related.get(*index))
+                .map_or_else(String::new, |r| r.why.clone()),
+        }
+    }
+}
+
+/// `a founding member`, `an associated`…: the tie with its article.
+fn with_article(tie: &str) -> String {
+    match tie {
+        "associated" => "associated with the work".to_string(),
+        "through experts" => "involved through experts in the work".to_string(),
+        t if t.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {t}"),
+        t => format!("a {t}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kb() -> (Kb, Index) {
+        let kb = crate::kb::load_embedded().unwrap();
+        let index = Index::new(&kb);
+        (kb, index)
+    }
+
+    fn names(kb: &Kb, steps: &[Step]) -> Vec<String> {
+        steps
+            .iter()
+            .map(|s| match s.node {
+                Node::Alliance(a) => kb.alliances[a].name.clone(),
+                Node::Org(o) => format!("({})", kb.organizations[o].name),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_telco_alliance_reaches_the_ai_alliance_through_concrete_members() {
+        let (kb, index) = kb();
+        let from = Node::Alliance(index.alliance("global-telco-ai-alliance").unwrap());
+        let to = Node::Alliance(index.alliance("ai-alliance").unwrap());
+        let steps = shortest(&kb, &index, from, to).unwrap();
+        let path = names(&kb, &steps);
+        let through_dt = path.contains(&"(Deutsche Telekom)".to_string())
+            && path.contains(&"Partnership on AI".to_string());
+        let through_softbank = path.contains(&"(SoftBank Corp.)".to_string())
+            && path.contains(&"(SB Intuitions)".to_string());
+        assert!(through_dt || through_softbank, "{path:?}");
+        assert_eq!(path.last().unwrap(), "AI Alliance");
+        assert!(
+            steps
+                .iter()
+                .all(|s| !matches!(s.link, Link::Declared { .. }))
+        );
+        for step in &steps {
+            assert!(!step.link.describe(&kb).is_empty());
+        }
+    }
+
+    #[test]
+    fn organisations_are_endpoints_too() {
+        let (kb, index) = kb();
+        let nvidia = Node::Org(index.org("nvidia").unwrap());
+        let ibm = Node::Org(index.org("ibm").unwrap());
+        let steps = shortest(&kb, &index, nvidia, ibm).unwrap();
+        assert_eq!(steps.last().unwrap().node, ibm);
+        assert_eq!(shortest(&kb, &index, ibm, ibm), Some(vec![]));
+    }
+
+    #[test]
+    fn disconnected_nodes_have_no_path() {
+        let text = r#"(
+            organizations: [(id: "a", name: "A", kind: company), (id: "b", name: "B", kind: company)],
+            alliances: [
+                (id: "x", name: "X", kind: industry, scope: national, summary: "s", members: [(org: "a")]),
+                (id: "y", name: "Y", kind: industry, scope: national, summary: "s", members: [(org: "b")]),
+            ],
+        )"#;
+        let kb = crate::kb::load::load_files([("t.ron".into(), text.as_bytes().to_vec())]).unwrap();
+        let index = Index::new(&kb);
+        assert_eq!(
+            shortest(&kb, &index, Node::Alliance(0), Node::Alliance(1)),
+            None
+        );
+        assert_eq!(shortest(&kb, &index, Node::Alliance(0), Node::Org(9)), None);
+    }
+
+    #[test]
+    fn links_read_as_sentences() {
+        let (kb, index) = kb();
+        let ibm = index.org("ibm").unwrap();
+        let aia = index.alliance("ai-alliance").unwrap();
+        let link = Link::Member {
+            org: ibm,
+            alliance: aia,
+            role: Some(Role::Founding),
+        };
+        assert_eq!(
+            link.describe(&kb),
+            "IBM is a founding member of AI Alliance"
+        );
+        let link = Link::Member {
+            org: ibm,
+            alliance: aia,
+            role: None,
+        };
+        assert_eq!(link.describe(&kb), "IBM leads AI Alliance");
+    }
+}

@@ -1,0 +1,442 @@
+//! The scripting commands through the real binary: human and JSON output (JSON parsed back and
+//! checked for content), exit codes, suggestions, and no escape bytes when piped.
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn alliances_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_alliances"));
+    cmd.args(args).env_remove("NO_COLOR");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("the binary runs")
+}
+
+fn alliances(args: &[&str]) -> Output {
+    alliances_env(args, &[])
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("UTF-8 output")
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = alliances(args);
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}"))
+}
+
+fn data(name: &str) -> String {
+    format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn ids(array: &Value) -> Vec<String> {
+    array
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn list_prints_an_aligned_table() {
+    let out = alliances(&["list"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 10);
+    assert!(
+        lines[0].starts_with("ID") && lines[0].contains("NAME") && lines[0].ends_with("MEMBERS")
+    );
+    // Every row's name starts in the header's NAME column.
+    let col = lines[0].find("NAME").unwrap();
+    for line in &lines[1..] {
+        assert_ne!(&line[col..col + 1], " ", "{line}");
+        assert_eq!(&line[col - 2..col], "  ", "{line}");
+    }
+    assert!(text.contains("ai-alliance") && text.contains("85"));
+}
+
+#[test]
+fn list_columns_align_by_display_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cjk.ron");
+    std::fs::write(
+        &file,
+        r#"(alliances: [
+            (id: "a", name: "글로벌 텔코 AI 얼라이언스", kind: industry, scope: international, founded: "2023", summary: "s"),
+            (id: "b", name: "École", kind: academic, scope: national, founded: "2020", summary: "s"),
+        ])"#,
+    )
+    .unwrap();
+    let out = alliances(&["list", "--kb", file.to_str().unwrap()]);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    let header_kind =
+        unicode_width::UnicodeWidthStr::width(&lines[0][..lines[0].find("KIND").unwrap()]);
+    let row_kind = |line: &str, kind: &str| {
+        unicode_width::UnicodeWidthStr::width(&line[..line.find(kind).unwrap()])
+    };
+    assert_eq!(row_kind(lines[1], "industry"), header_kind, "{text}");
+    assert_eq!(row_kind(lines[2], "academic"), header_kind, "{text}");
+}
+
+#[test]
+fn list_filters_and_json() {
+    let all = json(&["list", "--json"]);
+    assert_eq!(all.as_array().unwrap().len(), 9);
+    let aia = &all[0];
+    assert_eq!(aia["id"], "ai-alliance");
+    assert_eq!(aia["kind"], "industry");
+    assert_eq!(aia["founded"], "2023-12-05");
+    assert_eq!(aia["members"], 85);
+    assert_eq!(aia["leads"], serde_json::json!(["ibm", "meta"]));
+    assert_eq!(
+        ids(&json(&["list", "--kind", "industry", "--json"])),
+        ["ai-alliance", "global-telco-ai-alliance"]
+    );
+    assert_eq!(
+        ids(&json(&["list", "--kind", "multi-stakeholder", "--json"])),
+        ["partnership-on-ai"]
+    );
+    let korea = ids(&json(&["list", "--country", "kr", "--json"]));
+    assert_eq!(korea, ["global-telco-ai-alliance"]);
+    let policy = ids(&json(&["list", "--focus", "ai-policy", "--json"]));
+    assert_eq!(
+        policy,
+        ["ai-alliance", "edsafe-ai-alliance", "european-ai-alliance"]
+    );
+    let bad = alliances(&["list", "--focus", "ai-polcy"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("did you mean `ai-policy`?"),
+        "{}",
+        stderr(&bad)
+    );
+    assert_eq!(
+        alliances(&["list", "--country", "XX"]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        alliances(&["list", "--kind", "party"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn show_resolves_names_as_text() {
+    let out = alliances(&["show", "ai-alliance"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(text.starts_with("AI Alliance\n"), "{text}");
+    assert!(text.contains("Leads     IBM, Meta"));
+    assert!(text.contains("Founding members (57)"));
+    assert!(text.contains("Notable absences (8)"));
+    assert!(text.contains("[WRONG]") || text.contains("[IMPRECISE]"));
+    let nvidia = stdout(&alliances(&["show", "nvidia"]));
+    assert!(nvidia.contains("Alliances and links (2)"), "{nvidia}");
+    assert!(nvidia.contains("United AI Alliance  lead"));
+    assert!(nvidia.contains("AI Alliance         absent: not a member"));
+}
+
+#[test]
+fn show_json_for_each_kind_of_entity() {
+    let aia = json(&["show", "ai-alliance", "--json"]);
+    assert_eq!(aia["type"], "alliance");
+    assert_eq!(aia["members"][0]["org"], "ibm");
+    assert_eq!(aia["members"][0]["name"], "IBM");
+    assert_eq!(aia["members"][0]["country"], "US");
+    assert_eq!(aia["leads"][1]["name"], "Meta");
+    assert_eq!(aia["absent"][0]["name"], "NVIDIA");
+    assert_eq!(aia["data"]["founded"], "2023-12-05");
+    let pai = &aia["related"][0];
+    assert_eq!(pai["alliance"], "partnership-on-ai");
+    let kinds: Vec<&str> = pai["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains(&"declared") && kinds.contains(&"shared_members"),
+        "{kinds:?}"
+    );
+
+    let nvidia = json(&["show", "nvidia", "--json"]);
+    assert_eq!(nvidia["type"], "organization");
+    assert_eq!(nvidia["alliances"][0]["id"], "united-ai-alliance");
+    assert_eq!(nvidia["alliances"][1]["absent"], true);
+    let sbi = json(&["show", "sb-intuitions", "--json"]);
+    assert_eq!(sbi["parent"]["name"], "SoftBank Corp.");
+
+    let focus = json(&["show", "ai-policy", "--json"]);
+    assert_eq!(focus["type"], "focus_area");
+    assert_eq!(focus["alliances"].as_array().unwrap().len(), 3);
+
+    let sd = json(&["show", "stable-diffusion", "--json"]);
+    assert_eq!(sd["type"], "artifact");
+    assert_eq!(sd["origin"][0]["id"], "stability-ai");
+    assert_eq!(
+        sd["origin"][0]["alliances"],
+        serde_json::json!(["ai-alliance"])
+    );
+
+    // The Partnership on AI is an alliance and an organisation.
+    let both = alliances(&["show", "partnership-on-ai", "--json"]);
+    assert!(stderr(&both).contains("also the id of an organization (use --kind org)"));
+    let org = json(&["show", "partnership-on-ai", "--kind", "org", "--json"]);
+    assert_eq!(org["type"], "organization");
+}
+
+#[test]
+fn an_unknown_id_exits_1_with_the_closest_ids() {
+    let out = alliances(&["show", "ai-aliance"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    let err = stderr(&out);
+    assert!(
+        err.contains("no alliance, organization, focus area or artifact has the id `ai-aliance`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean ai-alliance?"), "{err}");
+    let out = alliances(&["related", "nvidia"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("is an organization"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn search_ranks_like_the_explorer() {
+    let hits = json(&["search", "partnership", "on", "ai", "--json"]);
+    assert_eq!(hits[0]["type"], "alliance");
+    assert_eq!(hits[0]["id"], "partnership-on-ai");
+    assert_eq!(hits[0]["tier"], "exact");
+    assert_eq!(hits[1]["type"], "organization");
+
+    let ecole = json(&["search", "ecole", "--kind", "org", "--json"]);
+    assert_eq!(ecole[0]["id"], "epfl");
+    assert_eq!(
+        ecole[0]["matched"],
+        "École polytechnique fédérale de Lausanne"
+    );
+    assert_eq!(ecole[0]["positions"], serde_json::json!([0, 1, 2, 3, 4]));
+    assert_eq!(ecole[0]["alliances"][0]["tie"], "founding member");
+
+    let limited = json(&["search", "univ", "--limit", "3", "--json"]);
+    assert_eq!(limited.as_array().unwrap().len(), 3);
+    let all = json(&["search", "univ", "--limit", "0", "--json"]);
+    assert!(all.as_array().unwrap().len() > 20);
+
+    let text = stdout(&alliances(&["search", "nvidia"]));
+    let first = text.lines().next().unwrap();
+    assert!(first.starts_with("organization  NVIDIA"), "{first}");
+    assert!(
+        first.contains("United AI Alliance (lead); AI Alliance (absent: not a member)"),
+        "{first}"
+    );
+
+    let none = alliances(&["search", "zzqqxx"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(stderr(&none).contains("no match"));
+    let none = alliances(&["search", "zzqqxx", "--json"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&none.stdout).trim(), "[]");
+}
+
+#[test]
+fn related_with_reasons_and_depth() {
+    let one = json(&["related", "partnership-on-ai", "--json"]);
+    assert_eq!(one["id"], "partnership-on-ai");
+    let first = &one["related"][0];
+    assert_eq!(first["id"], "ai-alliance");
+    assert_eq!(first["depth"], 1);
+    let texts: Vec<&str> = first["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts.contains(&"3 shared members: Intel, Sony Group, University of Tokyo"),
+        "{texts:?}"
+    );
+
+    let two = json(&[
+        "related",
+        "ki-allianz-rheinland-pfalz",
+        "--depth",
+        "2",
+        "--json",
+    ]);
+    let related = two["related"].as_array().unwrap();
+    let depth2: Vec<&Value> = related.iter().filter(|r| r["depth"] == 2).collect();
+    assert!(!depth2.is_empty());
+    assert!(depth2.iter().all(|r| r["via"]["id"].is_string()));
+    let ids: Vec<&str> = related.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let mut unique = ids.clone();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len());
+
+    let text = stdout(&alliances(&["related", "ai-alliance"]));
+    assert!(
+        text.starts_with("AI Alliance (ai-alliance): 7 related alliances"),
+        "{text}"
+    );
+    assert!(text.contains("  · 2 shared leads: IBM, Meta"));
+    assert_eq!(
+        alliances(&["related", "ai-alliance", "--depth", "0"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn path_from_the_telco_alliance_to_the_ai_alliance() {
+    let doc = json(&["path", "global-telco-ai-alliance", "ai-alliance", "--json"]);
+    assert_eq!(doc["from"]["id"], "global-telco-ai-alliance");
+    assert_eq!(doc["to"]["id"], "ai-alliance");
+    let steps: Vec<&str> = doc["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    let through_dt = steps == ["deutsche-telekom", "partnership-on-ai", "ai-alliance"];
+    let through_softbank = steps == ["softbank", "sb-intuitions", "ai-alliance"];
+    assert!(through_dt || through_softbank, "{steps:?}");
+    for step in doc["steps"].as_array().unwrap() {
+        assert!(!step["link"]["text"].as_str().unwrap().is_empty());
+    }
+    let text = stdout(&alliances(&[
+        "path",
+        "global-telco-ai-alliance",
+        "ai-alliance",
+    ]));
+    assert!(text.starts_with("Global Telco AI Alliance"), "{text}");
+    assert!(text.contains("  → AI Alliance"), "{text}");
+    assert!(text.trim_end().ends_with("3 links"), "{text}");
+}
+
+#[test]
+fn no_path_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("two.ron");
+    std::fs::write(
+        &file,
+        r#"(organizations: [(id: "a", name: "A", kind: company), (id: "b", name: "B", kind: company)],
+            alliances: [(id: "x", name: "X", kind: industry, scope: national, summary: "s", members: [(org: "a")]),
+                        (id: "y", name: "Y", kind: industry, scope: national, summary: "s", members: [(org: "b")])])"#,
+    )
+    .unwrap();
+    let out = alliances(&["path", "x", "y", "--kb", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no chain"), "{}", stderr(&out));
+}
+
+#[test]
+fn nothing_written_to_a_pipe_contains_escape_codes() {
+    let hostile = data("hostile.ron");
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["list"],
+        vec!["show", "evil-alliance"],
+        vec!["show", "evil-org"],
+        vec!["show", "c1-org"],
+        vec!["search", "evil"],
+        vec!["search", "c1"],
+        vec!["related", "evil-alliance"],
+        vec!["path", "evil-org", "c1-org"],
+        vec!["check"],
+    ];
+    for args in &commands {
+        let mut full = args.clone();
+        full.extend(["--kb", &hostile]);
+        let out = alliances(&full);
+        let text = String::from_utf8_lossy(&out.stdout).to_string()
+            + &String::from_utf8_lossy(&out.stderr);
+        for bad in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
+            assert!(!text.contains(bad), "{args:?} wrote {bad:?}: {text:?}");
+        }
+        assert!(!text.is_empty(), "{args:?}");
+    }
+    // The built-in knowledge base, with colour left to auto: a pipe gets none.
+    for args in [
+        vec!["list"],
+        vec!["show", "ai-alliance"],
+        vec!["search", "intel"],
+        vec!["related", "ai-alliance"],
+    ] {
+        let out = alliances(&args);
+        assert!(!out.stdout.contains(&0x1b), "{args:?}");
+    }
+}
+
+#[test]
+fn json_keeps_hostile_text_exactly() {
+    let out = alliances(&[
+        "show",
+        "evil-alliance",
+        "--json",
+        "--kb",
+        &data("hostile.ron"),
+    ]);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["name"], "Evil\u{1b}]2;pwned-title\u{7} Alliance");
+    assert!(!out.stdout.contains(&0x1b), "escaped by JSON, not raw");
+}
+
+#[test]
+fn colour_always_paints_and_never_forwards_escapes_from_data() {
+    let out = alliances(&["list", "--color", "always", "--kb", &data("hostile.ron")]);
+    let text = stdout(&out);
+    assert!(text.contains("\u{1b}[1m"), "{text:?}");
+    assert!(!text.contains("\u{1b}]"), "{text:?}");
+    let out = alliances_env(&["list"], &[("NO_COLOR", "1")]);
+    assert!(!out.stdout.contains(&0x1b));
+    let out = alliances_env(&["list", "--color", "never"], &[]);
+    assert!(!out.stdout.contains(&0x1b));
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = alliances(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let text = stdout(&out);
+        assert!(
+            text.contains("alliances") && text.contains("search"),
+            "{shell}"
+        );
+    }
+    let man = stdout(&alliances(&["man"]));
+    assert!(man.contains(".TH alliances"), "{man}");
+    assert!(man.contains("search"));
+    assert_eq!(
+        alliances(&["completions", "powershell"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn open_with_an_unknown_id_fails_before_the_terminal() {
+    let out = alliances(&["--open", "nvidai"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("did you mean nvidia?"),
+        "{}",
+        stderr(&out)
+    );
+    // Without a terminal the explorer refuses, as a usage error.
+    let out = alliances(&["--open", "nvidia"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("needs a terminal"));
+}
