@@ -24,8 +24,25 @@ pub enum Action {
     Forward,
     NextSection,
     PreviousSection,
+    /// Open the member search.
+    Search,
+    /// Open go-to-anything.
+    GoTo,
+    /// Mark (or unmark) the selected alliance for comparison.
+    Mark,
+    /// Compare the two marked alliances.
+    Compare,
+    /// In a prompt: delete the character before the cursor.
+    DeleteChar,
+    /// In a prompt: delete the word before the cursor.
+    DeleteWord,
+    /// In a prompt: clear the query.
+    ClearQuery,
 
     // Not bound to keys: produced by the event loop.
+    /// A character typed into a prompt.
+    #[serde(skip)]
+    Type(char),
     /// The terminal now has this many columns and rows.
     #[serde(skip)]
     Resize {
@@ -59,7 +76,24 @@ pub enum Action {
 }
 
 impl Action {
-    /// What the action does, for the help overlay and the hint bar.
+    /// A word or two for the hint bar.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Action::Down | Action::Up => "move",
+            Action::PageDown | Action::PageUp => "page",
+            Action::NextPane | Action::PreviousPane => "pane",
+            Action::NextSection | Action::PreviousSection => "section",
+            Action::Search => "search",
+            Action::GoTo => "go to",
+            Action::Mark => "mark",
+            Action::Compare => "compare",
+            Action::DeleteWord => "delete word",
+            Action::ClearQuery => "clear",
+            other => other.describe(),
+        }
+    }
+
+    /// What the action does, for the help overlay.
     pub fn describe(self) -> &'static str {
         match self {
             Action::Quit => "quit",
@@ -78,6 +112,14 @@ impl Action {
             Action::Forward => "forward",
             Action::NextSection => "next section",
             Action::PreviousSection => "previous section",
+            Action::Search => "search members",
+            Action::GoTo => "go to anything",
+            Action::Mark => "mark for compare",
+            Action::Compare => "compare marked",
+            Action::DeleteChar => "delete a character",
+            Action::DeleteWord => "delete a word",
+            Action::ClearQuery => "clear the query",
+            Action::Type(_) => "type",
             Action::Resize { .. } => "resize",
             Action::Click { .. } => "select",
             Action::DoubleClick { .. } => "open",

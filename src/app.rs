@@ -5,6 +5,7 @@
 //! the list shows and what the details describe always agree.
 
 pub mod cursor;
+pub mod finder;
 pub mod history;
 
 use crate::action::Action;
@@ -15,6 +16,7 @@ use crate::kb::{Index, Kb};
 use crate::keymap::{Keymap, Mode};
 use crate::ui::layout::{self, Areas};
 pub use cursor::Cursor;
+pub use finder::{Finder, FinderKind, Finders};
 pub use history::History;
 use ratatui::layout::Rect;
 
@@ -25,6 +27,8 @@ pub enum View {
     Alliances,
     /// An organisation (the member view), a focus area or an artifact.
     Entity(Entity),
+    /// The organisations two alliances share, and those only one has.
+    Compare(Ix, Ix),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,12 +38,16 @@ pub enum Entity {
     Artifact(Ix),
 }
 
-/// A pane of a view: the list on the left, the details, the focus areas on the right.
+/// A pane of a view: the list on the left, the details, the focus areas on the right; in the
+/// compare view, the organisations in both alliances, only in the first, only in the second.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
     List,
     Details,
     Side,
+    Shared,
+    OnlyFirst,
+    OnlySecond,
 }
 
 impl View {
@@ -48,6 +56,7 @@ impl View {
         match self {
             View::Alliances => &[Pane::List, Pane::Details, Pane::Side],
             View::Entity(_) => &[Pane::List, Pane::Details],
+            View::Compare(..) => &[Pane::Shared, Pane::OnlyFirst, Pane::OnlySecond],
         }
     }
 }
@@ -57,11 +66,13 @@ impl View {
 pub struct Screen {
     pub view: View,
     pub focus: Pane,
-    /// The alliance list, or the entity's link list.
+    /// The alliance list, the entity's link list, or the compare view's shared organisations.
     pub list: Cursor,
-    /// The detail document: `selected` is a link, `offset` the first line shown.
+    /// The detail document (`selected` is a link, `offset` the first line shown), or the
+    /// organisations only in the first compared alliance.
     pub details: Cursor,
-    /// The focus-area list of the alliance view.
+    /// The focus-area list of the alliance view, or the organisations only in the second
+    /// compared alliance.
     pub side: Cursor,
 }
 
@@ -80,13 +91,24 @@ impl Screen {
     }
 }
 
-/// The detail document of the current screen, built for a width.
+/// What the current screen shows beyond the knowledge base itself: the detail document built
+/// for a width, and the lists of an entity or compare screen.
 #[derive(Debug, Clone, Default)]
 struct Page {
     key: Option<(View, Ix, u16)>,
     doc: Doc,
-    links: Vec<doc::LinkRow>,
-    name_cols: u16,
+    /// The entity's links, or the compare view's three lists.
+    lists: [Vec<doc::LinkRow>; 3],
+    name_cols: [u16; 3],
+}
+
+/// What is drawn over the screen.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    None,
+    /// The help, with its scroll position.
+    Help(Cursor),
+    Finder(Finder),
 }
 
 /// A row of the help overlay.
@@ -108,8 +130,10 @@ pub struct App {
     size: Rect,
     screen: Screen,
     history: History<Screen>,
-    /// The help overlay, open with its scroll position.
-    help: Option<Cursor>,
+    overlay: Overlay,
+    finders: Finders,
+    /// Alliances marked for comparison (at most two).
+    marks: Vec<Ix>,
     status: Option<String>,
     page: Page,
     quit: bool,
@@ -128,7 +152,9 @@ impl App {
             size,
             screen: Screen::alliances(0),
             history: History::default(),
-            help: None,
+            overlay: Overlay::None,
+            finders: Finders::default(),
+            marks: Vec::new(),
             status: None,
             page: Page::default(),
             quit: false,
@@ -163,16 +189,36 @@ impl App {
 
     /// The mode keys are read in.
     pub fn mode(&self) -> Mode {
-        if self.help.is_some() {
-            Mode::Help
-        } else {
-            Mode::Browse
+        match self.overlay {
+            Overlay::None => Mode::Browse,
+            Overlay::Help(_) => Mode::Help,
+            Overlay::Finder(_) => Mode::Prompt,
         }
+    }
+
+    pub fn overlay(&self) -> &Overlay {
+        &self.overlay
     }
 
     /// The help overlay's scroll position, when it is open.
     pub fn help(&self) -> Option<Cursor> {
-        self.help
+        match self.overlay {
+            Overlay::Help(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The open finder, with the names it searches.
+    pub fn finder(&self) -> Option<(&Finder, &crate::search::Haystack)> {
+        match &self.overlay {
+            Overlay::Finder(f) => Some((f, self.finders.prepared(f.kind)?)),
+            _ => None,
+        }
+    }
+
+    /// Alliances marked for comparison.
+    pub fn marks(&self) -> &[Ix] {
+        &self.marks
     }
 
     /// The detail document of the current screen.
@@ -182,12 +228,20 @@ impl App {
 
     /// The link list of an entity screen.
     pub fn links(&self) -> &[doc::LinkRow] {
-        &self.page.links
+        self.rows(Pane::List)
     }
 
-    /// Columns of the widest name in the link list.
-    pub fn links_name_cols(&self) -> u16 {
-        self.page.name_cols
+    /// The rows of a list pane of an entity or compare screen.
+    pub fn rows(&self, pane: Pane) -> &[doc::LinkRow] {
+        match list_slot(pane) {
+            Some(i) => &self.page.lists[i],
+            None => &[],
+        }
+    }
+
+    /// Columns of the widest name of a list pane's rows.
+    pub fn rows_name_cols(&self, pane: Pane) -> u16 {
+        list_slot(pane).map_or(0, |i| self.page.name_cols[i])
     }
 
     /// The message of the status line.
@@ -240,22 +294,35 @@ impl App {
             View::Entity(Entity::Org(o)) => self.kb.organizations[o].name.clone(),
             View::Entity(Entity::Focus(f)) => self.kb.focus_areas[f].name.clone(),
             View::Entity(Entity::Artifact(t)) => self.kb.artifacts[t].name.clone(),
+            View::Compare(a, b) => format!(
+                "{} ⇄ {}",
+                self.kb.alliances[a].name, self.kb.alliances[b].name
+            ),
         }
     }
 
     /// The actions worth a hint for the focused pane.
     pub fn hint_actions(&self) -> Vec<Action> {
         use Action::*;
-        if self.help.is_some() {
-            return vec![Close, Down, Up, PageDown, Quit];
+        match self.overlay {
+            Overlay::Help(_) => return vec![Close, Down, Up, PageDown, Quit],
+            Overlay::Finder(_) => return vec![Open, Down, Up, Close, DeleteWord, ClearQuery],
+            Overlay::None => {}
         }
         let mut hints = match (self.screen.view, self.screen.focus) {
-            (View::Alliances, Pane::List) => vec![Down, Up, Open, NextPane],
-            (View::Alliances, Pane::Details) => vec![Down, Up, Open, NextSection, NextPane],
-            (View::Alliances, Pane::Side) => vec![Down, Up, Open, PreviousPane],
-            (View::Entity(_), Pane::List) => vec![Down, Up, Open, NextPane],
+            (View::Alliances, Pane::List) => vec![Down, Up, Open, Search, GoTo, Mark, NextPane],
+            (View::Alliances, Pane::Details) => vec![Down, Up, Open, NextSection, Search, NextPane],
+            (View::Alliances, _) => vec![Down, Up, Open, Search, PreviousPane],
+            (View::Entity(_), Pane::List) => vec![Down, Up, Open, Search, NextPane],
             (View::Entity(_), _) => vec![Down, PageDown, PreviousPane],
+            (View::Compare(..), _) => vec![Down, Up, Open, NextPane],
         };
+        if self.marks.len() == 2
+            || (self.marks.len() == 1
+                && self.selected_alliance().is_some_and(|a| a != self.marks[0]))
+        {
+            hints.push(Compare);
+        }
         if !self.history.behind().is_empty() {
             hints.push(Back);
         }
@@ -300,10 +367,10 @@ impl App {
     /// Carries out an action; returns a follow-up action to carry out next, if any.
     pub fn update(&mut self, action: Action) -> Option<Action> {
         self.status = None;
-        let follow = if self.help.is_some() {
-            self.update_help(action)
-        } else {
-            self.update_browse(action)
+        let follow = match self.overlay {
+            Overlay::None => self.update_browse(action),
+            Overlay::Help(_) => self.update_help(action),
+            Overlay::Finder(_) => self.update_finder(action),
         };
         self.sync();
         follow
@@ -312,10 +379,12 @@ impl App {
     fn update_help(&mut self, action: Action) -> Option<Action> {
         let len = self.help_rows().len();
         let page = self.help_height();
-        let help = self.help.as_mut()?;
+        let Overlay::Help(help) = &mut self.overlay else {
+            return None;
+        };
         match action {
             Action::Quit => self.quit = true,
-            Action::Close | Action::Help => self.help = None,
+            Action::Close | Action::Help => self.overlay = Overlay::None,
             Action::Down | Action::ScrollDown { .. } => help.offset += 1,
             Action::Up | Action::ScrollUp { .. } => help.offset = help.offset.saturating_sub(1),
             Action::PageDown => help.offset += page.max(1),
@@ -325,17 +394,171 @@ impl App {
             Action::Resize { cols, rows } => self.size = Rect::new(0, 0, cols, rows),
             _ => {}
         }
-        if let Some(help) = self.help.as_mut() {
+        if let Overlay::Help(help) = &mut self.overlay {
             help.offset = help.offset.min(len.saturating_sub(page));
         }
         None
     }
 
+    /// Rows of results the finder shows.
+    fn finder_rows(&self) -> usize {
+        usize::from(crate::ui::finder::list_area(self.size).height)
+    }
+
+    /// Opens a finder with an empty query.
+    fn open_finder(&mut self, kind: FinderKind) {
+        let mut finder = Finder {
+            kind,
+            query: String::new(),
+            results: Default::default(),
+            cursor: Cursor::default(),
+            highlights: Vec::new(),
+        };
+        let rows = self.finder_rows();
+        self.finders.run(&self.kb, &mut finder, rows);
+        self.overlay = Overlay::Finder(finder);
+    }
+
+    fn update_finder(&mut self, action: Action) -> Option<Action> {
+        let rows = self.finder_rows();
+        let Overlay::Finder(finder) = &mut self.overlay else {
+            return None;
+        };
+        let len = finder.results.hits.len();
+        let mut requery = false;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Close => self.overlay = Overlay::None,
+            Action::Type(c) => {
+                finder.query.push(c);
+                requery = true;
+            }
+            Action::DeleteChar => requery = finder.query.pop().is_some(),
+            Action::DeleteWord => {
+                let kept = finder.query.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                requery = kept != finder.query.len();
+                finder.query.truncate(kept);
+            }
+            Action::ClearQuery => {
+                requery = !finder.query.is_empty();
+                finder.query.clear();
+            }
+            Action::Down | Action::ScrollDown { .. } => finder.cursor.select_next(len),
+            Action::Up | Action::ScrollUp { .. } => finder.cursor.select_previous(),
+            Action::PageDown => finder.cursor.select_by(rows.max(1) as isize, len),
+            Action::PageUp => finder.cursor.select_by(-(rows.max(1) as isize), len),
+            Action::First => finder.cursor.select_first(),
+            Action::Last => finder.cursor.select_last(len),
+            Action::Click { col, row } | Action::DoubleClick { col, row } => {
+                let list = crate::ui::finder::list_area(self.size);
+                if list.contains((col, row).into()) {
+                    let at = finder.cursor.offset + usize::from(row - list.y);
+                    if at < len {
+                        finder.cursor.selected = at;
+                        if matches!(action, Action::DoubleClick { .. }) {
+                            return Some(Action::Open);
+                        }
+                    }
+                }
+            }
+            Action::Open => {
+                let target = self.finder_target();
+                self.overlay = Overlay::None;
+                match target {
+                    Some(target) => self.jump(target),
+                    None => self.status = Some("Nothing matches".into()),
+                }
+                return None;
+            }
+            Action::Resize { cols, rows } => self.size = Rect::new(0, 0, cols, rows),
+            _ => {}
+        }
+        let rows = self.finder_rows();
+        if let Overlay::Finder(finder) = &mut self.overlay {
+            if requery {
+                self.finders.run(&self.kb, finder, rows);
+            } else {
+                self.finders.highlight(finder, rows);
+            }
+        }
+        None
+    }
+
+    /// Where the finder's selected result leads.
+    fn finder_target(&self) -> Option<Target> {
+        let (finder, haystack) = self.finder()?;
+        let hit = finder.results.hits.get(finder.cursor.selected)?;
+        Some(haystack.entry(hit.entry).target())
+    }
+
+    /// Marks or unmarks the selected alliance; a third mark replaces the oldest.
+    fn mark(&mut self) {
+        let Some(a) = self.selected_alliance() else {
+            self.status = Some("Select an alliance in the alliance view to mark it".into());
+            return;
+        };
+        if let Some(i) = self.marks.iter().position(|&m| m == a) {
+            self.marks.remove(i);
+        } else {
+            self.marks.push(a);
+            if self.marks.len() > 2 {
+                self.marks.remove(0);
+            }
+        }
+        let names: Vec<&str> = self
+            .marks
+            .iter()
+            .map(|&m| self.kb.alliances[m].name.as_str())
+            .collect();
+        let compare = self.keymap.label(Mode::Browse, Action::Compare);
+        self.status = Some(match names.as_slice() {
+            [] => "No alliance marked".to_string(),
+            [one] => {
+                format!("Marked {one}; mark another, or select one and press {compare} to compare")
+            }
+            _ => format!(
+                "Marked {} and {}; press {compare} to compare",
+                names[0], names[1]
+            ),
+        });
+    }
+
+    /// Opens the compare view of the two marked alliances (or the marked and the selected one).
+    fn compare(&mut self) {
+        let pair = match (self.marks.as_slice(), self.selected_alliance()) {
+            ([a, b], _) => Some((*a, *b)),
+            ([a], Some(b)) if *a != b => Some((*a, b)),
+            _ => None,
+        };
+        let Some((a, b)) = pair else {
+            let mark = self.keymap.label(Mode::Browse, Action::Mark);
+            self.status = Some(format!("Mark two alliances with {mark} to compare them"));
+            return;
+        };
+        let next = Screen {
+            view: View::Compare(a, b),
+            focus: Pane::Shared,
+            list: Cursor::default(),
+            details: Cursor::default(),
+            side: Cursor::default(),
+        };
+        let current = std::mem::replace(&mut self.screen, next);
+        self.history.push(current);
+    }
+
     fn update_browse(&mut self, action: Action) -> Option<Action> {
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.help = Some(Cursor::default()),
-            Action::Close => {}
+            Action::Help => self.overlay = Overlay::Help(Cursor::default()),
+            Action::Search => self.open_finder(FinderKind::Members),
+            Action::GoTo => self.open_finder(FinderKind::Anything),
+            Action::Mark => self.mark(),
+            Action::Compare => self.compare(),
+            Action::Close
+            | Action::Type(_)
+            | Action::DeleteChar
+            | Action::DeleteWord
+            | Action::ClearQuery => {}
             Action::Down
             | Action::Up
             | Action::First
@@ -393,16 +616,16 @@ impl App {
         match (self.screen.view, pane) {
             (View::Alliances, Pane::List) => self.kb.alliances.len(),
             (View::Alliances, Pane::Side) => self.side_items().len(),
-            (View::Entity(_), Pane::List) => self.page.links.len(),
-            _ => 0,
+            (View::Alliances, _) => 0,
+            (_, pane) => self.rows(pane).len(),
         }
     }
 
     fn cursor_mut(&mut self, pane: Pane) -> &mut Cursor {
         match pane {
-            Pane::List => &mut self.screen.list,
-            Pane::Details => &mut self.screen.details,
-            Pane::Side => &mut self.screen.side,
+            Pane::List | Pane::Shared => &mut self.screen.list,
+            Pane::Details | Pane::OnlyFirst => &mut self.screen.details,
+            Pane::Side | Pane::OnlySecond => &mut self.screen.side,
         }
     }
 
@@ -575,12 +798,13 @@ impl App {
                     self.jump(Target::Focus(f));
                 }
             }
-            (View::Entity(_), Pane::List) => {
-                if let Some(row) = self.page.links.get(self.screen.list.selected) {
+            (View::Entity(_), Pane::Details) => {}
+            (_, pane) => {
+                let selected = self.cursor_mut(pane).selected;
+                if let Some(row) = self.rows(pane).get(selected) {
                     self.jump(row.target);
                 }
             }
-            (View::Entity(_), _) => {}
         }
     }
 
@@ -700,34 +924,38 @@ impl App {
         let subject = match self.screen.view {
             View::Alliances => self.screen.list.selected,
             View::Entity(Entity::Org(i) | Entity::Focus(i) | Entity::Artifact(i)) => i,
+            View::Compare(a, _) => a,
         };
         let key = Some((self.screen.view, subject, width));
         if self.page.key != key {
             let (kb, index) = (&self.kb, &self.index);
-            self.page = match self.screen.view {
-                View::Alliances => Page {
-                    key,
-                    doc: doc::alliance(kb, index, subject, width),
-                    links: Vec::new(),
-                    name_cols: 0,
-                },
+            let (doc, lists) = match self.screen.view {
+                View::Alliances => (doc::alliance(kb, index, subject, width), Default::default()),
                 View::Entity(e) => {
                     let page = match e {
                         Entity::Org(o) => doc::organization(kb, index, o, width),
                         Entity::Focus(f) => doc::focus_area(kb, index, f, width),
                         Entity::Artifact(t) => doc::artifact(kb, index, t, width),
                     };
-                    let widest = page.links.iter().map(|l| crate::text::width(&l.name)).max();
-                    Page {
-                        key,
-                        doc: page.doc,
-                        links: page.links,
-                        name_cols: widest.unwrap_or(0).min(usize::from(u16::MAX)) as u16,
-                    }
+                    (page.doc, [page.links, Vec::new(), Vec::new()])
                 }
+                View::Compare(a, b) => (Doc::default(), doc::compare(kb, index, a, b)),
+            };
+            let name_cols = lists.each_ref().map(|rows| {
+                let widest = rows.iter().map(|l| crate::text::width(&l.name)).max();
+                widest.unwrap_or(0).min(usize::from(u16::MAX)) as u16
+            });
+            self.page = Page {
+                key,
+                doc,
+                lists,
+                name_cols,
             };
         }
-        for pane in [Pane::List, Pane::Side] {
+        for &pane in self.screen.view.panes() {
+            if pane == Pane::Details {
+                continue;
+            }
             let len = self.list_len(pane);
             let height = self.items_visible(pane);
             let height = if pane == Pane::Side {
@@ -737,15 +965,27 @@ impl App {
             };
             self.cursor_mut(pane).clamp(len, height);
         }
-        let height = self.pane_height(Pane::Details);
-        let doc_len = self.page.doc.len();
-        let links = self.page.doc.links().len();
-        let d = &mut self.screen.details;
-        d.selected = d.selected.min(links.saturating_sub(1));
-        d.offset = d.offset.min(doc_len.saturating_sub(height.max(1)));
-        if !self.screen.view.panes().contains(&self.screen.focus) {
-            self.screen.focus = Pane::List;
+        if self.screen.view.panes().contains(&Pane::Details) {
+            let height = self.pane_height(Pane::Details);
+            let doc_len = self.page.doc.len();
+            let links = self.page.doc.links().len();
+            let d = &mut self.screen.details;
+            d.selected = d.selected.min(links.saturating_sub(1));
+            d.offset = d.offset.min(doc_len.saturating_sub(height.max(1)));
         }
+        if !self.screen.view.panes().contains(&self.screen.focus) {
+            self.screen.focus = self.screen.view.panes()[0];
+        }
+    }
+}
+
+/// Which of the page's lists a pane shows.
+fn list_slot(pane: Pane) -> Option<usize> {
+    match pane {
+        Pane::List | Pane::Shared => Some(0),
+        Pane::OnlyFirst => Some(1),
+        Pane::OnlySecond => Some(2),
+        Pane::Details | Pane::Side => None,
     }
 }
 
@@ -997,5 +1237,146 @@ mod tests {
             a.update(action);
         }
         assert_eq!(a.breadcrumb(), ["Alliances"]);
+    }
+
+    fn type_text(a: &mut App, text: &str) {
+        for c in text.chars() {
+            a.update(Action::Type(c));
+        }
+    }
+
+    #[test]
+    fn member_search_opens_the_member_view_and_esc_changes_nothing() {
+        let mut a = app();
+        let before = *a.screen();
+        a.update(Action::Search);
+        assert_eq!(a.mode(), Mode::Prompt);
+        type_text(&mut a, "qj");
+        // Typed letters are text, not commands.
+        assert!(!a.should_quit());
+        assert_eq!(a.finder().unwrap().0.query, "qj");
+        a.update(Action::Close);
+        assert_eq!(*a.screen(), before);
+        assert_eq!(a.mode(), Mode::Browse);
+
+        a.update(Action::Search);
+        type_text(&mut a, "nvidia");
+        let (finder, haystack) = a.finder().unwrap();
+        let first = finder.results.hits[0];
+        assert_eq!(
+            a.kb().organizations[haystack.entry(first.entry).ix].id,
+            "nvidia"
+        );
+        assert_eq!(finder.highlights[0], [0, 1, 2, 3, 4, 5]);
+        a.update(Action::Open);
+        let nvidia = org(&a, "nvidia");
+        assert_eq!(a.screen().view, View::Entity(Entity::Org(nvidia)));
+        a.update(Action::Back);
+        assert_eq!(*a.screen(), before);
+    }
+
+    #[test]
+    fn the_finder_edits_its_query_and_moves_in_results() {
+        let mut a = app();
+        a.update(Action::Search);
+        type_text(&mut a, "univ of");
+        let n = a.finder().unwrap().0.results.hits.len();
+        a.update(Action::DeleteWord);
+        assert_eq!(a.finder().unwrap().0.query, "univ ");
+        assert!(a.finder().unwrap().0.results.hits.len() >= n);
+        a.update(Action::DeleteChar);
+        a.update(Action::Down);
+        a.update(Action::Down);
+        assert_eq!(a.finder().unwrap().0.cursor.selected, 2);
+        a.update(Action::ClearQuery);
+        let (finder, haystack) = a.finder().unwrap();
+        assert_eq!(finder.query, "");
+        assert_eq!(finder.results.hits.len(), haystack.len());
+        assert_eq!(finder.cursor.selected, 0);
+    }
+
+    #[test]
+    fn go_to_anything_opens_an_alliance_by_name() {
+        let mut a = app();
+        a.update(Action::GoTo);
+        type_text(&mut a, "partnership on ai");
+        a.update(Action::Open);
+        let pai = alliance(&a, "partnership-on-ai");
+        assert_eq!(a.selected_alliance(), Some(pai));
+        assert_eq!(a.screen().focus, Pane::Details);
+        a.update(Action::GoTo);
+        type_text(&mut a, "pytorch");
+        a.update(Action::Open);
+        let pytorch = a.index().artifact("pytorch").unwrap();
+        assert_eq!(a.screen().view, View::Entity(Entity::Artifact(pytorch)));
+        assert_eq!(
+            a.breadcrumb(),
+            ["AI Alliance", "Partnership on AI", "PyTorch"]
+        );
+    }
+
+    #[test]
+    fn marking_two_alliances_and_comparing_them() {
+        let mut a = app();
+        a.update(Action::Compare);
+        assert!(
+            a.status().starts_with("Mark two alliances"),
+            "{}",
+            a.status()
+        );
+        a.update(Action::Mark);
+        let pai = alliance(&a, "partnership-on-ai");
+        while a.selected_alliance() != Some(pai) {
+            a.update(Action::Down);
+        }
+        a.update(Action::Mark);
+        assert_eq!(a.marks(), [0, pai]);
+        a.update(Action::Compare);
+        assert_eq!(a.screen().view, View::Compare(0, pai));
+        assert_eq!(
+            a.breadcrumb(),
+            ["Partnership on AI", "AI Alliance ⇄ Partnership on AI"]
+        );
+        let names = |pane| {
+            a.rows(pane)
+                .iter()
+                .map(|r| r.name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names(Pane::Shared),
+            ["IBM", "Intel", "Meta", "Sony Group", "University of Tokyo"]
+        );
+        assert!(names(Pane::OnlyFirst).contains(&"AMD".to_string()));
+        assert!(names(Pane::OnlySecond).contains(&"Amazon".to_string()));
+        // IBM leads both and is a founding member of both.
+        assert_eq!(
+            a.rows(Pane::Shared)[0].label,
+            "lead · founding member in both"
+        );
+        assert_eq!(a.rows(Pane::Shared)[1].label, "founding member / partner");
+        // Enter on a shared organisation opens its member view; back returns to the comparison.
+        a.update(Action::Open);
+        assert_eq!(a.screen().view, View::Entity(Entity::Org(org(&a, "ibm"))));
+        a.update(Action::Back);
+        assert_eq!(a.screen().view, View::Compare(0, pai));
+        a.update(Action::NextPane);
+        assert_eq!(a.screen().focus, Pane::OnlyFirst);
+        a.update(Action::Down);
+        a.update(Action::Open);
+        assert!(matches!(a.screen().view, View::Entity(Entity::Org(_))));
+    }
+
+    #[test]
+    fn a_third_mark_replaces_the_oldest_and_marking_again_unmarks() {
+        let mut a = app();
+        for _ in 0..3 {
+            a.update(Action::Mark);
+            a.update(Action::Down);
+        }
+        assert_eq!(a.marks(), [1, 2]);
+        a.update(Action::Up);
+        a.update(Action::Mark);
+        assert_eq!(a.marks(), [1]);
     }
 }

@@ -686,6 +686,104 @@ pub fn organization(kb: &Kb, index: &Index, o: Ix, width: u16) -> EntityPage {
     }
 }
 
+/// The organisations of two alliances (members and leads): those in both, only in the first,
+/// only in the second, each by name, labelled with its ties.
+pub fn compare(kb: &Kb, index: &Index, a: Ix, b: Ix) -> [Vec<LinkRow>; 3] {
+    let ties = |alliance: Ix| -> std::collections::BTreeMap<Ix, String> {
+        let mut map = std::collections::BTreeMap::new();
+        let Some(al) = kb.alliances.get(alliance) else {
+            return map;
+        };
+        for lead in &al.leads {
+            if let Some(o) = index.org(lead) {
+                map.insert(o, "lead".to_string());
+            }
+        }
+        for m in &al.members {
+            if let Some(o) = index.org(&m.org) {
+                let tie = m.role.tie();
+                map.entry(o)
+                    .and_modify(|t| {
+                        if t != tie {
+                            *t = format!("{t} · {tie}");
+                        }
+                    })
+                    .or_insert_with(|| tie.to_string());
+            }
+        }
+        map
+    };
+    let (first, second) = (ties(a), ties(b));
+    let row = |o: Ix, label: String| LinkRow {
+        target: Target::Org(o),
+        name: kb.organizations[o].name.clone(),
+        label,
+    };
+    let mut both = Vec::new();
+    let mut only_first = Vec::new();
+    for (&o, tie) in &first {
+        match second.get(&o) {
+            Some(other) if other == tie => both.push(row(o, format!("{tie} in both"))),
+            Some(other) => both.push(row(o, format!("{tie} / {other}"))),
+            None => only_first.push(row(o, tie.clone())),
+        }
+    }
+    let mut only_second: Vec<LinkRow> = second
+        .iter()
+        .filter(|(o, _)| !first.contains_key(o))
+        .map(|(&o, tie)| row(o, tie.clone()))
+        .collect();
+    for list in [&mut both, &mut only_first, &mut only_second] {
+        list.sort_by_cached_key(|x| x.name.to_lowercase());
+    }
+    [both, only_first, only_second]
+}
+
+/// One line about an entity for result lists: an organisation's ties to alliances, an
+/// alliance's kind and size, the alliances working on a focus area, where an artifact comes
+/// from.
+pub fn context(kb: &Kb, index: &Index, target: Target) -> String {
+    match target {
+        Target::Org(o) => index
+            .org_links(o)
+            .iter()
+            .map(|l| format!("{} ({})", kb.alliances[l.alliance].name, link_label(kb, l)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Target::Alliance(a) => {
+            let al = &kb.alliances[a];
+            let year = al
+                .founded
+                .as_ref()
+                .and_then(|d| d.year())
+                .map_or_else(String::new, |y| format!(" · {y}"));
+            format!(
+                "{}{year} · {}",
+                al.kind.label(),
+                text::count(al.members.len(), "member", "members")
+            )
+        }
+        Target::Focus(f) => {
+            let names: Vec<&str> = index
+                .focus_alliances(f)
+                .iter()
+                .map(|&a| kb.alliances[a].name.as_str())
+                .collect();
+            names.join(", ")
+        }
+        Target::Artifact(t) => {
+            let art = &kb.artifacts[t];
+            let origin: Vec<&str> = art
+                .origin
+                .iter()
+                .filter_map(|o| index.org(o))
+                .map(|o| kb.organizations[o].name.as_str())
+                .collect();
+            format!("{} from {}", art.kind.label(), origin.join(", "))
+        }
+    }
+}
+
 /// A focus area: the alliances that work on it, and its description.
 pub fn focus_area(kb: &Kb, index: &Index, f: Ix, width: u16) -> EntityPage {
     let mut b = Builder::new(width);

@@ -17,15 +17,18 @@ pub const DEFAULT: &str = include_str!("../assets/keymap.ron");
 pub enum Mode {
     Browse,
     Help,
+    /// Typing a search or go-to query.
+    Prompt,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 2] = [Mode::Browse, Mode::Help];
+    pub const ALL: [Mode; 3] = [Mode::Browse, Mode::Prompt, Mode::Help];
 
     pub fn label(self) -> &'static str {
         match self {
             Mode::Browse => "Browsing",
             Mode::Help => "Help",
+            Mode::Prompt => "Search and go-to",
         }
     }
 }
@@ -152,6 +155,7 @@ struct KeymapFile {
     global: Bindings,
     browse: Bindings,
     help: Bindings,
+    prompt: Bindings,
 }
 
 /// The bindings in effect.
@@ -160,6 +164,7 @@ pub struct Keymap {
     global: Bindings,
     browse: Bindings,
     help: Bindings,
+    prompt: Bindings,
 }
 
 impl Default for Keymap {
@@ -169,6 +174,7 @@ impl Default for Keymap {
             global: file.global,
             browse: file.browse,
             help: file.help,
+            prompt: file.prompt,
         }
     }
 }
@@ -205,6 +211,7 @@ impl Keymap {
         map.global.extend(user.global);
         map.browse.extend(user.browse);
         map.help.extend(user.help);
+        map.prompt.extend(user.prompt);
         Ok(map)
     }
 
@@ -230,12 +237,21 @@ impl Keymap {
         match mode {
             Mode::Browse => &self.browse,
             Mode::Help => &self.help,
+            Mode::Prompt => &self.prompt,
         }
     }
 
     /// The action a key triggers in a mode: the mode's own bindings first, then the global ones.
+    /// In a prompt, a character typed without ctrl or alt is always text.
     pub fn action(&self, mode: Mode, event: KeyEvent) -> Option<Action> {
         let key = Key::from_event(event);
+        if mode == Mode::Prompt
+            && let KeyCode::Char(c) = key.code
+            && !key.ctrl
+            && !key.alt
+        {
+            return Some(Action::Type(c));
+        }
         let find = |b: &Bindings| {
             b.iter()
                 .find(|(_, keys)| keys.contains(&key))
@@ -342,6 +358,23 @@ mod tests {
             Some(Action::PreviousPane)
         );
         assert_eq!(map.action(Mode::Browse, key('x')), None);
+        // In a prompt, letters are text, even those bound elsewhere.
+        assert_eq!(map.action(Mode::Prompt, key('q')), Some(Action::Type('q')));
+        assert_eq!(map.action(Mode::Prompt, key('j')), Some(Action::Type('j')));
+        assert_eq!(
+            map.action(
+                Mode::Prompt,
+                press(KeyCode::Char('n'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            map.action(
+                Mode::Browse,
+                press(KeyCode::Char('p'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::GoTo)
+        );
     }
 
     #[test]

@@ -9,10 +9,11 @@
 
 use crate::kb::Kb;
 use crate::kb::index::Ix;
-use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
+use query::{Parsed, fold};
 use std::sync::atomic::{AtomicBool, Ordering};
-use unicode_segmentation::UnicodeSegmentation;
+
+mod query;
 
 /// What kind of entity a search entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -43,12 +44,29 @@ pub struct Entry {
     pub ix: Ix,
 }
 
+impl Entry {
+    /// Where the entity leads in the explorer.
+    pub fn target(self) -> crate::doc::Target {
+        use crate::doc::Target;
+        match self.kind {
+            Kind::Alliance => Target::Alliance(self.ix),
+            Kind::Org => Target::Org(self.ix),
+            Kind::Focus => Target::Focus(self.ix),
+            Kind::Artifact => Target::Artifact(self.ix),
+        }
+    }
+}
+
 /// Every searchable name, prepared once.
 #[derive(Debug, Default)]
 pub struct Haystack {
     entries: Vec<Entry>,
     /// Names: each entry's are `texts[starts[i]..starts[i + 1]]`, its own name first.
     texts: Vec<Utf32String>,
+    /// Each name lower-cased with accents folded, for ranking exact and prefix matches.
+    folded: Vec<Box<str>>,
+    /// Each name's letters and digits as a bit set, to skip names that cannot match.
+    bags: Vec<u64>,
     starts: Vec<u32>,
     owner: Vec<u32>,
 }
@@ -106,6 +124,9 @@ impl Haystack {
         self.entries.push(Entry { kind, ix });
         self.starts.push(self.texts.len() as u32);
         for name in names {
+            let folded = fold(name);
+            self.bags.push(bag(&folded));
+            self.folded.push(folded.into_boxed_str());
             self.texts.push(Utf32String::from(name));
             self.owner.push(entry);
         }
@@ -154,6 +175,21 @@ pub fn tier_label(tier: u8) -> &'static str {
     }
 }
 
+/// The letters and digits of a folded string as bits; any other non-ASCII character sets the
+/// top bit.
+fn bag(folded: &str) -> u64 {
+    folded.chars().fold(0, |bag, c| bag | bit(c))
+}
+
+fn bit(c: char) -> u64 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        c if c.is_ascii() => 0,
+        _ => 1 << 63,
+    }
+}
+
 /// One matching entity, with the name that matched best.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -163,6 +199,18 @@ pub struct Hit {
     pub score: u32,
     /// 0 exact, 1 prefix, 2 substring, 3 scattered.
     pub tier: u8,
+    /// Length of the matched text, in characters (shorter ranks first on a tie).
+    pub len: u16,
+}
+
+impl Hit {
+    /// The ranking key: lower is better.
+    fn rank(&self) -> u128 {
+        (u128::from(self.tier) << 96)
+            | (u128::from(u32::MAX - self.score) << 64)
+            | (u128::from(self.len) << 32)
+            | u128::from(self.entry)
+    }
 }
 
 /// The hits of a query, best first, and how many entries were searched.
@@ -173,114 +221,58 @@ pub struct Results {
     pub total: usize,
 }
 
-/// The query, parsed: what must match, what must not, and the plain text for ranking tiers.
+/// A query ready to match names: its terms, and what ranks and speeds up its matches.
 struct Query {
-    /// The positive terms, all of which must match one name of the entity.
-    pattern: Pattern,
-    /// The `!terms`, as positive patterns: an entity any of whose names matches one is out.
-    excluded: Vec<Pattern>,
-    /// Atoms matching the whole query exactly, as a prefix, as a substring; only for a query
-    /// without operators.
-    tiers: Option<[Atom; 3]>,
+    parsed: Parsed,
+    /// The whole query folded, to rank matches of a plain query: whole, as a prefix, as a
+    /// substring.
+    tiers: Option<String>,
+    /// Characters every matching name must contain (see [`bag`]).
+    required: u64,
     /// Whether a longer query can only match a subset of this one's matches.
     narrows: bool,
 }
 
-/// The whitespace-separated terms of a query; `\ ` keeps a space inside a term.
-fn terms(text: &str) -> Vec<String> {
-    let mut terms = Vec::new();
-    let mut term = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek() == Some(&' ') {
-            term.push_str("\\ ");
-            chars.next();
-        } else if c.is_whitespace() {
-            if !term.is_empty() {
-                terms.push(std::mem::take(&mut term));
-            }
-        } else {
-            term.push(c);
-        }
-    }
-    if !term.is_empty() {
-        terms.push(term);
-    }
-    terms
-}
-
-fn parse_pattern(text: &str) -> Pattern {
-    Pattern::parse(text, CaseMatching::Smart, Normalization::Smart)
-}
-
 impl Query {
     fn parse(text: &str) -> Self {
-        let (negative, positive): (Vec<String>, Vec<String>) = terms(text)
-            .into_iter()
-            .partition(|t| t.starts_with('!') && t.len() > 1);
-        let pattern = parse_pattern(&positive.join(" "));
-        let excluded: Vec<Pattern> = negative
-            .iter()
-            .map(|t| {
-                // `!term` excludes what `'term` (or `^term`, `term$`) would match.
-                let body = &t[1..];
-                let explicit = body.starts_with(['^', '\'']) || body.ends_with('$');
-                parse_pattern(&if explicit {
-                    body.to_string()
-                } else {
-                    format!("'{body}")
-                })
-            })
-            .filter(|p| !p.atoms.is_empty())
-            .collect();
-        let plain = excluded.is_empty() && pattern.atoms.iter().all(|a| a.kind == AtomKind::Fuzzy);
+        let parsed = Parsed::new(text);
         let trimmed = text.trim();
-        let tiers = (plain && !trimmed.is_empty()).then(|| {
-            let atom = |kind| {
-                Atom::new(
-                    trimmed,
-                    CaseMatching::Smart,
-                    Normalization::Smart,
-                    kind,
-                    false,
-                )
-            };
-            [
-                atom(AtomKind::Exact),
-                atom(AtomKind::Prefix),
-                atom(AtomKind::Substring),
-            ]
-        });
-        let narrows = negative.is_empty() && !text.ends_with('\\');
+        let tiers = (parsed.is_plain() && !trimmed.is_empty()).then(|| fold(trimmed));
+        let required = bag(&parsed.required_text);
+        // Typing on can widen an exclusion (`!a` then `!ab`) or end an escape.
+        let narrows = parsed.negative.is_empty() && !text.ends_with('\\');
         Query {
-            pattern,
-            excluded,
+            parsed,
             tiers,
+            required,
             narrows,
         }
     }
 
     fn is_empty(&self) -> bool {
-        self.pattern.atoms.is_empty() && self.excluded.is_empty()
+        self.parsed.positive.is_empty() && self.parsed.negative.is_empty()
     }
 
-    /// The best (tier, score) of one text, if it matches.
-    fn score(&self, text: Utf32Str<'_>, matcher: &mut Matcher) -> Option<(u8, u32)> {
-        let score = self.pattern.score(text, matcher)?;
+    /// The (tier, score) of one name, if it matches; `folded` and `bag` are the name's
+    /// folded form and character set.
+    fn score(
+        &self,
+        text: Utf32Str<'_>,
+        folded: &str,
+        bag: u64,
+        matcher: &mut Matcher,
+    ) -> Option<(u8, u32)> {
+        if bag & self.required != self.required {
+            return None;
+        }
+        let score = self.parsed.score(text, folded, matcher)?;
         let tier = match &self.tiers {
-            Some(tiers) => tiers
-                .iter()
-                .position(|atom| atom.score(text, matcher).is_some())
-                .map_or(3, |t| t as u8),
-            None => 3,
+            Some(q) if folded == q => 0,
+            Some(q) if folded.starts_with(q.as_str()) => 1,
+            Some(q) if folded.contains(q.as_str()) => 2,
+            _ => 3,
         };
         Some((tier, score))
-    }
-
-    fn excludes(&self, text: Utf32Str<'_>, matcher: &mut Matcher) -> bool {
-        self.excluded
-            .iter()
-            .any(|p| p.score(text, matcher).is_some())
     }
 }
 
@@ -333,6 +325,7 @@ impl Searcher {
                     text: haystack.starts[entry as usize],
                     score: 0,
                     tier: 0,
+                    len: 0,
                 })
                 .collect();
             let results = Results {
@@ -382,7 +375,7 @@ impl Searcher {
         for part in parts {
             hits.extend(part?);
         }
-        sort_hits(haystack, &mut hits);
+        sort_hits(&mut hits);
         let results = Results {
             query: query.to_string(),
             hits,
@@ -392,30 +385,14 @@ impl Searcher {
         Some(results)
     }
 
-    /// Positions (in characters) of the text that the query matched, for highlighting.
+    /// Positions (in characters) of the name that the query matched, for highlighting.
     pub fn indices(&mut self, haystack: &Haystack, query: &str, text: u32) -> Vec<usize> {
-        let pattern = Query::parse(query).pattern;
-        let mut indices: Vec<u32> = Vec::new();
-        let Some(t) = haystack.texts.get(text as usize) else {
+        let t = text as usize;
+        let (Some(utf32), Some(folded)) = (haystack.texts.get(t), haystack.folded.get(t)) else {
             return Vec::new();
         };
-        pattern.indices(t.slice(..), &mut self.matchers[0], &mut indices);
-        indices.sort_unstable();
-        indices.dedup();
-        // nucleo counts grapheme clusters (it keeps their first character): map them to
-        // character positions.
-        let s = t.to_string();
-        let mut positions = Vec::with_capacity(indices.len());
-        let mut char_pos = 0;
-        let mut wanted = indices.iter().peekable();
-        for (g, grapheme) in s.graphemes(true).enumerate() {
-            if wanted.peek().is_some_and(|&&i| i as usize == g) {
-                wanted.next();
-                positions.extend(char_pos..char_pos + grapheme.chars().count());
-            }
-            char_pos += grapheme.chars().count();
-        }
-        positions
+        let name = utf32.to_string();
+        Parsed::new(query).positions(&name, utf32.slice(..), folded, &mut self.matchers[0])
     }
 }
 
@@ -432,20 +409,25 @@ fn match_range(
             return None;
         }
         let texts = haystack.texts_of(entry);
-        if texts
-            .clone()
-            .any(|t| query.excludes(haystack.texts[t].slice(..), matcher))
-        {
+        if texts.clone().any(|t| {
+            query
+                .parsed
+                .excludes(haystack.texts[t].slice(..), &haystack.folded[t])
+        }) {
             continue;
         }
         let mut best: Option<Hit> = None;
         for t in texts {
-            if let Some((tier, score)) = query.score(haystack.texts[t].slice(..), matcher) {
+            let (folded, bag) = (&haystack.folded[t], haystack.bags[t]);
+            if let Some((tier, score)) =
+                query.score(haystack.texts[t].slice(..), folded, bag, matcher)
+            {
                 let hit = Hit {
                     entry,
                     text: t as u32,
                     score,
                     tier,
+                    len: haystack.texts[t].len().min(usize::from(u16::MAX)) as u16,
                 };
                 if best.is_none_or(|b| {
                     (hit.tier, std::cmp::Reverse(hit.score)) < (b.tier, std::cmp::Reverse(b.score))
@@ -461,11 +443,8 @@ fn match_range(
 
 /// Best first: lower tier, higher score, shorter text, then knowledge-base order (alliances
 /// before organisations before focus areas before artifacts).
-fn sort_hits(haystack: &Haystack, hits: &mut [Hit]) {
-    hits.sort_unstable_by_key(|h| {
-        let len = haystack.texts[h.text as usize].len();
-        (h.tier, std::cmp::Reverse(h.score), len, h.entry)
-    });
+fn sort_hits(hits: &mut [Hit]) {
+    hits.sort_unstable_by_key(Hit::rank);
 }
 
 #[cfg(test)]
@@ -543,9 +522,10 @@ mod tests {
         assert_eq!(top(&kb, &h, &mut s, "nvidia", 1), ["NVIDIA"]);
         // An upper-case letter makes the match case-sensitive.
         assert!(s.search(&h, "NVIDIa").hits.is_empty());
+        // Accented queries match accented names (the state first: the shorter name).
         assert_eq!(
-            top(&kb, &h, &mut s, "Württemberg", 1),
-            ["Baden-Württemberg International"]
+            top(&kb, &h, &mut s, "Württemberg", 2),
+            ["Baden-Württemberg", "Baden-Württemberg International"]
         );
     }
 
@@ -587,6 +567,39 @@ mod tests {
             all(&mut s, "!a").len(),
             all(&mut s, "").len() - all(&mut s, "'a").len()
         );
+    }
+
+    #[test]
+    fn the_character_prefilter_keeps_every_real_match() {
+        let kb = kb();
+        let everything = Haystack::everything(&kb);
+        let mut s = Searcher::new();
+        let first = |s: &mut Searcher, q: &str| top(&kb, &everything, s, q, 1);
+        assert_eq!(first(&mut s, "École"), ["EPFL"]);
+        assert_eq!(first(&mut s, "'Telekom"), ["Deutsche Telekom"]);
+        assert_eq!(first(&mut s, "^Deut"), ["Deutsche Telekom"]);
+        assert_eq!(first(&mut s, "tokyo$"), ["University of Tokyo"]);
+        assert_eq!(first(&mut s, "텔코"), ["Global Telco AI Alliance"]);
+        assert_eq!(first(&mut s, "e&"), ["e&"]);
+        assert_eq!(first(&mut s, "a*star"), ["A*STAR"]);
+        // Every name that the terms accept without the prefilter is found.
+        let orgs = Haystack::organizations(&kb);
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        for q in ["ai", "uni", "tele", "ö", "ch 2", "x", "'tokyo", "^Deu"] {
+            let parsed = Parsed::new(q);
+            let expected = kb
+                .organizations
+                .iter()
+                .filter(|o| {
+                    std::iter::once(&o.name).chain(&o.aka).any(|n| {
+                        let mut buf = Vec::new();
+                        let text = Utf32Str::new(n, &mut buf);
+                        parsed.score(text, &fold(n), &mut matcher).is_some()
+                    })
+                })
+                .count();
+            assert_eq!(Searcher::new().search(&orgs, q).hits.len(), expected, "{q}");
+        }
     }
 
     #[test]

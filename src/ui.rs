@@ -5,6 +5,7 @@ pub mod alliance_list;
 pub mod chrome;
 pub mod doc_view;
 pub mod draw;
+pub mod finder;
 pub mod focus_pane;
 pub mod help;
 pub mod layout;
@@ -49,6 +50,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             (View::Alliances, Pane::List) => AllianceList {
                 kb: app.kb(),
                 cursor: screen.list,
+                marks: app.marks(),
                 focused,
                 theme,
             }
@@ -72,17 +74,32 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 theme,
             }
             .render(rect, buf),
-            (View::Entity(entity), _) => {
-                let title = match entity {
-                    Entity::Org(_) => "Alliances and links",
-                    Entity::Focus(_) => "Alliances working on it",
-                    Entity::Artifact(_) => "Where it comes from",
+            (view, pane) => {
+                let kb = app.kb();
+                let rows = app.rows(pane);
+                let title = match (view, pane) {
+                    (View::Entity(Entity::Org(_)), _) => "Alliances and links".to_string(),
+                    (View::Entity(Entity::Focus(_)), _) => "Alliances working on it".to_string(),
+                    (View::Entity(Entity::Artifact(_)), _) => "Where it comes from".to_string(),
+                    (View::Compare(..), Pane::Shared) => format!("In both ({})", rows.len()),
+                    (View::Compare(a, _), Pane::OnlyFirst) => {
+                        format!("Only in {} ({})", kb.alliances[a].name, rows.len())
+                    }
+                    (View::Compare(_, b), _) => {
+                        format!("Only in {} ({})", kb.alliances[b].name, rows.len())
+                    }
+                    _ => String::new(),
+                };
+                let cursor = match pane {
+                    Pane::OnlyFirst => screen.details,
+                    Pane::OnlySecond => screen.side,
+                    _ => screen.list,
                 };
                 LinkList {
-                    title,
-                    rows: app.links(),
-                    name_cols: app.links_name_cols(),
-                    cursor: screen.list,
+                    title: &title,
+                    rows,
+                    name_cols: app.rows_name_cols(pane),
+                    cursor,
                     focused,
                     theme,
                 }
@@ -96,12 +113,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     .render(areas.status, buf);
     let mode = app.mode();
-    let hints: Vec<(String, &str)> = app
-        .hint_actions()
-        .into_iter()
-        .map(|a| (app.keymap().label(mode, a), a.describe()))
-        .filter(|(keys, _)| !keys.is_empty())
-        .collect();
+    let hints = hint_pairs(app, mode);
     HintBar {
         hints: &hints,
         theme,
@@ -115,6 +127,42 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         .render(area, buf);
     }
+    if let Some((finder, haystack)) = app.finder() {
+        finder::FinderPopup {
+            finder,
+            haystack,
+            kb: app.kb(),
+            index: app.index(),
+            theme,
+        }
+        .render(area, buf);
+    }
+}
+
+/// The hint bar's (keys, words): the first key of each action, with Down and Up shown as one
+/// hint ("j/k move").
+fn hint_pairs(app: &App, mode: crate::keymap::Mode) -> Vec<(String, &'static str)> {
+    use crate::action::Action;
+    let first = |a: Action| app.keymap().keys(mode, a).first().map(ToString::to_string);
+    let actions = app.hint_actions();
+    let mut pairs = Vec::new();
+    for &a in &actions {
+        if a == Action::Up && actions.contains(&Action::Down) {
+            continue;
+        }
+        let keys = if a == Action::Down && actions.contains(&Action::Up) {
+            match (first(Action::Down), first(Action::Up)) {
+                (Some(d), Some(u)) => Some(format!("{d}/{u}")),
+                (d, u) => d.or(u),
+            }
+        } else {
+            first(a)
+        };
+        if let Some(keys) = keys {
+            pairs.push((keys, a.hint()));
+        }
+    }
+    pairs
 }
 
 /// Shown instead of the explorer when the terminal is smaller than the layout needs.
@@ -206,6 +254,7 @@ mod tests {
         tiny(|| AllianceList {
             kb: &kb,
             cursor,
+            marks: &[0],
             focused: true,
             theme: &theme,
         });

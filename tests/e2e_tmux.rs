@@ -85,13 +85,18 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
-    /// The screen once `check` holds, or a failure showing the last screen.
+    /// The screen once `check` holds and the screen has stopped changing (a frame is drawn
+    /// in several writes), or a failure showing the last screen.
     fn wait_for(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.capture();
             if check(&screen) {
-                return screen;
+                let settled = self.settled();
+                if check(&settled) {
+                    return settled;
+                }
+                continue;
             }
             if start.elapsed() > Duration::from_secs(10) {
                 panic!("timed out waiting for {what}; the screen was:\n{screen}");
@@ -364,6 +369,108 @@ fn open_starts_the_explorer_on_an_entity() {
     t.wait_for("the United AI Alliance", |s| {
         header(s) == "alliances  NVIDIA › United AI Alliance"
     });
+    t.send(&["q"]);
+    t.wait_text("EXIT=0");
+}
+
+#[test]
+fn search_members_jump_between_alliances_and_go_to_anything() {
+    let t = Tmux::start("search", 140, 44, "");
+    let start = t.wait_text("Alliances (9)");
+    // `/` then "nvidia": NVIDIA shows while typing.
+    t.send(&["/"]);
+    t.wait_text("Search members");
+    for c in ["n", "v", "i"] {
+        t.send(&[c]);
+    }
+    let typing = t.wait_for("NVIDIA on top", |s| {
+        s.contains("/ nvi") && s.contains("▶ NVIDIA")
+    });
+    assert!(typing.contains("/177"), "{typing}");
+    t.tmux(&["send-keys", "-t", "main", "-l", "dia"]);
+    t.wait_for("the full query", |s| {
+        s.contains("/ nvidia") && s.contains("▶ NVIDIA")
+    });
+    // Enter: NVIDIA's view, with the United AI Alliance and its absence from the AI Alliance.
+    t.send(&["Enter"]);
+    let nvidia = t.wait_for("NVIDIA's view", |s| {
+        header(s) == "alliances  AI Alliance › NVIDIA"
+    });
+    assert!(
+        nvidia.contains("United AI Alliance") && nvidia.contains("lead"),
+        "{nvidia}"
+    );
+    assert!(nvidia.contains("absent: not a member"), "{nvidia}");
+    // Enter jumps to the highlighted alliance.
+    t.send(&["Enter"]);
+    t.wait_for("the United AI Alliance", |s| {
+        header(s) == "alliances  AI Alliance › NVIDIA › United AI Alliance"
+    });
+    // Backspace twice returns to the start screen; ] goes forward again.
+    t.send(&["BSpace"]);
+    t.wait_for("NVIDIA again", |s| {
+        header(s) == "alliances  AI Alliance › NVIDIA"
+    });
+    t.send(&["BSpace"]);
+    let back = t.wait_for("the start", |s| header(s) == "alliances  AI Alliance");
+    assert_eq!(body(&back), body(&start));
+    t.send(&["]"]);
+    t.wait_for("forward to NVIDIA", |s| {
+        header(s) == "alliances  AI Alliance › NVIDIA"
+    });
+    // Ctrl-p "partnership on ai" Enter: its related alliances, the AI Alliance among them.
+    t.send(&["C-p"]);
+    t.wait_text("Go to anything");
+    t.tmux(&["send-keys", "-t", "main", "-l", "partnership on ai"]);
+    t.wait_for("the alliance on top", |s| {
+        s.contains("▶ alliance      Partnership on AI")
+    });
+    t.send(&["Enter"]);
+    t.wait_for("the Partnership on AI", |s| {
+        header(s).ends_with("› Partnership on AI")
+    });
+    let mut screen = t.capture();
+    for _ in 0..10 {
+        if screen.contains("Related (") {
+            break;
+        }
+        t.send(&["}"]);
+        screen = t.wait_for("the next section", |_| true);
+    }
+    let related = screen
+        .lines()
+        .skip_while(|l| !l.contains("Related ("))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(related.contains("AI Alliance"), "{screen}");
+    assert!(
+        related.contains("3 shared members: Intel, Sony Group, University of Tokyo"),
+        "{screen}"
+    );
+    t.send(&["q"]);
+    t.wait_text("EXIT=0");
+}
+
+#[test]
+fn compare_two_marked_alliances() {
+    let t = Tmux::start("compare", 130, 36, "");
+    t.wait_text("Alliances (9)");
+    t.send(&["m"]);
+    for _ in 0..6 {
+        t.send(&["j"]);
+    }
+    t.wait_for("the Partnership on AI", |s| {
+        header(s) == "alliances  Partnership on AI"
+    });
+    t.send(&["m", "c"]);
+    let compare = t.wait_text("In both (5)");
+    assert!(
+        compare.contains("Only in AI Alliance (80)")
+            && compare.contains("Only in Partnership on AI (7)"),
+        "{compare}"
+    );
+    t.send(&["Enter"]);
+    t.wait_for("IBM's view", |s| header(s).ends_with("› IBM"));
     t.send(&["q"]);
     t.wait_text("EXIT=0");
 }

@@ -182,3 +182,84 @@ fn an_empty_knowledge_base_renders() {
     );
     assert_snapshot!(shot(&a));
 }
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, &[Action::Type(c)]);
+    }
+}
+
+#[test]
+fn search_popup_with_highlighted_matches() {
+    let mut a = app(100, 28);
+    press(&mut a, &[Action::Search]);
+    type_text(&mut a, "tele");
+    let terminal = screen(&a, &Theme::colored());
+    assert_snapshot!(terminal.backend().to_string());
+    // The first result matched through its other name "Telekom": those characters are
+    // highlighted, the rest of the row is not.
+    let buf = terminal.backend().buffer();
+    let row = (0..buf.area.height)
+        .find(|&y| {
+            let line: String = (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect();
+            line.contains("▶ Deutsche Telekom (Telekom)")
+        })
+        .expect("the first result");
+    let line: String = (0..buf.area.width)
+        .map(|x| buf[(x, row)].symbol().to_string())
+        .collect();
+    let start = line.chars().position(|c| c == '(').unwrap() as u16 + 1;
+    let name = line.chars().position(|c| c == 'D').unwrap() as u16;
+    assert!(!buf[(name, row)].modifier.contains(Modifier::UNDERLINED));
+    for x in start..start + 4 {
+        assert!(
+            buf[(x, row)].modifier.contains(Modifier::UNDERLINED),
+            "column {x} of {line}"
+        );
+    }
+    assert!(
+        !buf[(start + 4, row)]
+            .modifier
+            .contains(Modifier::UNDERLINED)
+    );
+}
+
+#[test]
+fn go_to_anything_popup() {
+    let mut a = app(100, 24);
+    press(&mut a, &[Action::GoTo]);
+    type_text(&mut a, "ai all");
+    assert_snapshot!(shot(&a));
+}
+
+#[test]
+fn a_search_matching_another_name() {
+    let mut a = app(100, 16);
+    press(&mut a, &[Action::Search]);
+    type_text(&mut a, "ecole");
+    assert_snapshot!(shot(&a));
+}
+
+#[test]
+fn compare_view() {
+    let mut a = app(120, 30);
+    press(&mut a, &[Action::Mark]);
+    let pai = a.index().alliance("partnership-on-ai").unwrap();
+    while a.selected_alliance() != Some(pai) {
+        press(&mut a, &[Action::Down]);
+    }
+    press(&mut a, &[Action::Mark, Action::Compare]);
+    assert_snapshot!(shot(&a));
+}
+
+#[test]
+fn marked_alliances_in_the_list() {
+    let mut a = app(100, 20);
+    press(
+        &mut a,
+        &[Action::Mark, Action::Down, Action::Down, Action::Mark],
+    );
+    assert_snapshot!(shot(&a));
+}

@@ -9,6 +9,8 @@ use std::io::{self, Write};
 
 #[derive(Debug, Serialize)]
 struct HitOut {
+    #[serde(skip)]
+    target: crate::doc::Target,
     #[serde(rename = "type")]
     kind: &'static str,
     id: String,
@@ -87,7 +89,7 @@ pub fn run(
                 cx.paint.highlight(&h.matched, &h.positions)
             ));
         }
-        let context = context(cx, h);
+        let context = crate::doc::context(cx.kb, cx.index, h.target);
         if !context.is_empty() {
             line.push_str("  ");
             line.push_str(&cx.paint.paint(&context, Sgr::Dim));
@@ -127,6 +129,7 @@ fn hit_out(
             .collect()
     });
     HitOut {
+        target: entry.target(),
         kind: entry.kind.label(),
         id: id.clone(),
         name: name.clone(),
@@ -135,51 +138,5 @@ fn hit_out(
         score: h.score,
         positions: searcher.indices(haystack, query, h.text),
         alliances,
-    }
-}
-
-/// What to say after a hit's name: an organisation's alliances, an alliance's kind…
-fn context(cx: &Context, h: &HitOut) -> String {
-    let (kb, index) = (cx.kb, cx.index);
-    if let Some(ties) = &h.alliances {
-        return ties
-            .iter()
-            .map(|t| format!("{} ({})", t.name, t.tie))
-            .collect::<Vec<_>>()
-            .join("; ");
-    }
-    match h.kind {
-        "alliance" => index.alliance(&h.id).map_or_else(String::new, |a| {
-            let al = &kb.alliances[a];
-            let year = al
-                .founded
-                .as_ref()
-                .and_then(|d| d.year())
-                .map_or_else(String::new, |y| format!(" · {y}"));
-            format!(
-                "{}{year} · {}",
-                al.kind.label(),
-                text::count(al.members.len(), "member", "members")
-            )
-        }),
-        "focus area" => index.focus(&h.id).map_or_else(String::new, |f| {
-            let names: Vec<&str> = index
-                .focus_alliances(f)
-                .iter()
-                .map(|&a| kb.alliances[a].name.as_str())
-                .collect();
-            names.join(", ")
-        }),
-        "artifact" => index.artifact(&h.id).map_or_else(String::new, |t| {
-            let art = &kb.artifacts[t];
-            let origin: Vec<&str> = art
-                .origin
-                .iter()
-                .filter_map(|o| index.org(o))
-                .map(|o| kb.organizations[o].name.as_str())
-                .collect();
-            format!("{} from {}", art.kind.label(), origin.join(", "))
-        }),
-        _ => String::new(),
     }
 }

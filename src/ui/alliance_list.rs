@@ -15,6 +15,8 @@ pub const LINES_PER_ITEM: usize = 2;
 pub struct AllianceList<'a> {
     pub kb: &'a Kb,
     pub cursor: Cursor,
+    /// Alliances marked for comparison, shown as `[1]` and `[2]`.
+    pub marks: &'a [usize],
     pub focused: bool,
     pub theme: &'a Theme,
 }
@@ -50,8 +52,20 @@ impl Widget for AllianceList<'_> {
             let (marker, style) = row_style(selected, self.theme);
             fill_row(buf, inner, y, style);
             fill_row(buf, inner, y + 1, style);
-            let x = inner.x + put(buf, inner.x, y, inner.width, marker, style);
-            put(buf, x, y, inner.width.saturating_sub(2), &a.name, style);
+            let mut x = inner.x + put(buf, inner.x, y, inner.width, marker, style);
+            if let Some(m) = self.marks.iter().position(|&m| m == i) {
+                let mark_style = if selected { style } else { self.theme.key };
+                x += put(
+                    buf,
+                    x,
+                    y,
+                    inner.right().saturating_sub(x),
+                    &format!("[{}] ", m + 1),
+                    mark_style,
+                );
+            }
+            put(buf, x, y, inner.right().saturating_sub(x), &a.name, style);
+            let x = inner.x + 2;
             // Second line: kind · founding year, and the member count on the right.
             if y + 1 < inner.bottom() {
                 let mut about = a.kind.label().to_string();

@@ -79,7 +79,8 @@ impl Widget for StatusLine<'_> {
     }
 }
 
-/// `j/↓ down  k/↑ up  Enter open …`: as many as fit.
+/// `j/k move  Enter open …  ? help  q quit`: as many as fit, always keeping the last two
+/// (help and quit).
 pub struct HintBar<'a> {
     pub hints: &'a [(String, &'a str)],
     pub theme: &'a Theme,
@@ -87,9 +88,23 @@ pub struct HintBar<'a> {
 
 impl Widget for HintBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let need =
+            |(keys, what): &(String, &str)| (text::width(keys) + 1 + text::width(what) + 2) as u16;
+        let kept = self.hints.len().saturating_sub(2);
+        let reserved: u16 = self.hints[kept..].iter().map(need).sum();
+        let mut budget = area.width.saturating_sub(1 + reserved);
+        let mut shown: Vec<&(String, &str)> = Vec::new();
+        for hint in &self.hints[..kept] {
+            if need(hint) > budget {
+                break;
+            }
+            budget -= need(hint);
+            shown.push(hint);
+        }
+        shown.extend(&self.hints[kept..]);
         let mut x = area.x + 1;
         let right = area.right();
-        for (keys, what) in self.hints {
+        for (keys, what) in shown {
             let need = (text::width(keys) + 1 + text::width(what)) as u16;
             if x + need > right {
                 break;

@@ -23,6 +23,45 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, max: u16, s: &str, style: Style) ->
     end - x
 }
 
+/// Like [`put`], with the characters at `positions` (character indices of `s`) in `highlight`.
+#[allow(clippy::too_many_arguments)]
+pub fn put_highlighted(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    max: u16,
+    s: &str,
+    positions: &[usize],
+    style: Style,
+    highlight: Style,
+) -> u16 {
+    if max == 0 || !buf.area.contains((x, y).into()) {
+        return 0;
+    }
+    let room = max.min(buf.area.right().saturating_sub(x));
+    // Sanitising replaces a character by one character, so positions still line up.
+    let safe = text::sanitize(s);
+    let cut = text::truncate(&safe, usize::from(room));
+    let mut cx = x;
+    for (i, c) in cut.chars().enumerate() {
+        let lit = positions.binary_search(&i).is_ok() && c != '…';
+        let w = text::char_width(c) as u16;
+        if cx + w > x + room {
+            break;
+        }
+        let mut tmp = [0u8; 4];
+        buf.set_stringn(
+            cx,
+            y,
+            c.encode_utf8(&mut tmp),
+            usize::from(w.max(1)),
+            if lit { highlight } else { style },
+        );
+        cx += w;
+    }
+    cx - x
+}
+
 /// The bordered block of a pane: thick and highlighted when it has the focus.
 pub fn pane_block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
     let (kind, style) = if focused {

@@ -68,6 +68,15 @@ pub fn areas(area: Rect, view: &View) -> Option<Areas> {
             let [list, details] = body.layout(&Layout::horizontal([Length(list_w), Fill(1)]));
             vec![(Pane::List, list), (Pane::Details, details)]
         }
+        View::Compare(..) => {
+            let [shared, first, second] =
+                body.layout(&Layout::horizontal([Fill(1), Fill(1), Fill(1)]));
+            vec![
+                (Pane::Shared, shared),
+                (Pane::OnlyFirst, first),
+                (Pane::OnlySecond, second),
+            ]
+        }
     };
     Some(Areas {
         header,

@@ -45,6 +45,9 @@ impl Widget for LinkList<'_> {
             let y = inner.y + row as u16;
             let selected = i == self.cursor.selected;
             let (marker, style) = row_style(selected, self.theme);
+            // Every list keeps its marker; only the focused one shows the selection bar.
+            let style = if self.focused { style } else { self.theme.text };
+            let selected = selected && self.focused;
             fill_row(buf, inner, y, style);
             let x = inner.x + put(buf, inner.x, y, inner.width, marker, style);
             let room = inner.width.saturating_sub(2);

@@ -22,6 +22,8 @@ pub struct Theme {
     pub status: Style,
     pub key: Style,
     pub unverified: Style,
+    /// Characters a search matched.
+    pub highlight: Style,
     pub confirmed: Style,
     pub imprecise: Style,
     pub wrong: Style,
@@ -57,6 +59,9 @@ impl Theme {
             status: base.fg(Color::Gray),
             key: base.fg(Color::Cyan).add_modifier(Modifier::BOLD),
             unverified: base.fg(Color::Magenta),
+            highlight: base
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             confirmed: base.fg(Color::Green).add_modifier(Modifier::BOLD),
             imprecise: base.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             wrong: base.fg(Color::Red).add_modifier(Modifier::BOLD),
@@ -82,6 +87,7 @@ impl Theme {
             status: base,
             key: bold,
             unverified: base.add_modifier(Modifier::ITALIC),
+            highlight: bold.add_modifier(Modifier::UNDERLINED),
             confirmed: bold,
             imprecise: bold,
             wrong: bold.add_modifier(Modifier::UNDERLINED),
