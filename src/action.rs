@@ -38,6 +38,8 @@ pub enum Action {
     DeleteWord,
     /// In a prompt: clear the query.
     ClearQuery,
+    /// Stop the explorer and return to the shell; `fg` resumes it.
+    Suspend,
 
     // Not bound to keys: produced by the event loop.
     /// A character typed into a prompt.
@@ -119,6 +121,7 @@ impl Action {
             Action::DeleteChar => "delete a character",
             Action::DeleteWord => "delete a word",
             Action::ClearQuery => "clear the query",
+            Action::Suspend => "suspend (fg resumes)",
             Action::Type(_) => "type",
             Action::Resize { .. } => "resize",
             Action::Click { .. } => "select",

@@ -134,6 +134,9 @@ pub struct App {
     finders: Finders,
     /// Alliances marked for comparison (at most two).
     marks: Vec<Ix>,
+    /// What is wrong with the latest version of the knowledge base's files; the explorer
+    /// keeps showing the last good data meanwhile.
+    problems: Vec<crate::kb::Problem>,
     status: Option<String>,
     page: Page,
     quit: bool,
@@ -155,6 +158,7 @@ impl App {
             overlay: Overlay::None,
             finders: Finders::default(),
             marks: Vec::new(),
+            problems: Vec::new(),
             status: None,
             page: Page::default(),
             quit: false,
@@ -221,6 +225,67 @@ impl App {
         &self.marks
     }
 
+    /// Problems of the latest version of the files, while the last good data is shown.
+    pub fn problems(&self) -> &[crate::kb::Problem] {
+        &self.problems
+    }
+
+    /// The knowledge base's files changed but are invalid: show why, keep the data.
+    pub fn set_problems(&mut self, problems: Vec<crate::kb::Problem>) {
+        self.problems = problems;
+    }
+
+    /// The knowledge base's files changed: show the new data, keeping every screen on the
+    /// same entities (by id) where they still exist.
+    pub fn reload(&mut self, kb: Kb, index: Index) {
+        let old = std::mem::replace(&mut self.kb, kb);
+        self.index = index;
+        let (kb, index) = (&self.kb, &self.index);
+        let alliance = |a: Ix| old.alliances.get(a).and_then(|x| index.alliance(&x.id));
+        let remap = |screen: Screen| -> Option<Screen> {
+            let view = match screen.view {
+                View::Alliances => {
+                    let selected = alliance(screen.list.selected)?;
+                    return Some(Screen {
+                        list: Cursor {
+                            selected,
+                            ..screen.list
+                        },
+                        ..screen
+                    });
+                }
+                View::Entity(Entity::Org(o)) => {
+                    View::Entity(Entity::Org(index.org(&old.organizations.get(o)?.id)?))
+                }
+                View::Entity(Entity::Focus(f)) => {
+                    View::Entity(Entity::Focus(index.focus(&old.focus_areas.get(f)?.id)?))
+                }
+                View::Entity(Entity::Artifact(t)) => {
+                    View::Entity(Entity::Artifact(index.artifact(&old.artifacts.get(t)?.id)?))
+                }
+                View::Compare(a, b) => View::Compare(alliance(a)?, alliance(b)?),
+            };
+            Some(Screen { view, ..screen })
+        };
+        self.screen = remap(self.screen).unwrap_or_else(|| Screen::alliances(0));
+        self.history.retain_map(remap);
+        self.marks = self.marks.iter().filter_map(|&m| alliance(m)).collect();
+        // Results and prepared names belong to the old data.
+        self.finders = Finders::default();
+        if matches!(self.overlay, Overlay::Finder(_)) {
+            self.overlay = Overlay::None;
+        }
+        self.page = Page::default();
+        self.problems.clear();
+        let s = kb.summary();
+        self.status = Some(format!(
+            "Reloaded: {} · {}",
+            crate::text::count(s.alliances, "alliance", "alliances"),
+            crate::text::count(s.organizations, "organization", "organizations")
+        ));
+        self.sync();
+    }
+
     /// The detail document of the current screen.
     pub fn doc(&self) -> &Doc {
         &self.page.doc
@@ -285,6 +350,11 @@ impl App {
     }
 
     fn title(&self, screen: &Screen) -> String {
+        let title = self.full_title(screen);
+        crate::text::capped(&title, 256).into_owned()
+    }
+
+    fn full_title(&self, screen: &Screen) -> String {
         match screen.view {
             View::Alliances => self
                 .kb
@@ -357,6 +427,77 @@ impl App {
             "scroll the pane under the pointer",
         ));
         rows
+    }
+
+    /// What is wrong with the state, if anything: every selection within its list, the focus
+    /// on a pane of the view, every screen of the history about entities that exist. Empty
+    /// when all holds; property tests check it after every action.
+    pub fn invariants(&self) -> Vec<String> {
+        let mut wrong = Vec::new();
+        let valid = |s: &Screen| match s.view {
+            View::Alliances => {
+                self.kb.alliances.is_empty() || s.list.selected < self.kb.alliances.len()
+            }
+            View::Entity(Entity::Org(o)) => o < self.kb.organizations.len(),
+            View::Entity(Entity::Focus(f)) => f < self.kb.focus_areas.len(),
+            View::Entity(Entity::Artifact(t)) => t < self.kb.artifacts.len(),
+            View::Compare(a, b) => a < self.kb.alliances.len() && b < self.kb.alliances.len(),
+        };
+        if !valid(&self.screen) {
+            wrong.push(format!(
+                "the screen is about a missing entity: {:?}",
+                self.screen
+            ));
+        }
+        for s in self.history.behind() {
+            if !valid(s) {
+                wrong.push(format!("history holds a missing entity: {s:?}"));
+            }
+        }
+        if !self.screen.view.panes().contains(&self.screen.focus) {
+            wrong.push(format!(
+                "focus {:?} is not a pane of {:?}",
+                self.screen.focus, self.screen.view
+            ));
+        }
+        for &pane in self.screen.view.panes() {
+            if pane == Pane::Details {
+                let d = self.screen.details;
+                let links = self.page.doc.links().len();
+                if d.selected >= links.max(1) || d.offset > self.page.doc.len() {
+                    wrong.push(format!(
+                        "details cursor {d:?} over {links} links, {} lines",
+                        self.page.doc.len()
+                    ));
+                }
+                continue;
+            }
+            let len = self.list_len(pane);
+            let c = match pane {
+                Pane::List | Pane::Shared => self.screen.list,
+                Pane::OnlyFirst => self.screen.details,
+                _ => self.screen.side,
+            };
+            if c.selected >= len.max(1) {
+                wrong.push(format!("{pane:?} selects {} of {len}", c.selected));
+            }
+        }
+        if let Overlay::Finder(f) = &self.overlay
+            && f.cursor.selected >= f.results.hits.len().max(1)
+        {
+            wrong.push(format!(
+                "finder selects {} of {}",
+                f.cursor.selected,
+                f.results.hits.len()
+            ));
+        }
+        if self.marks.iter().any(|&m| m >= self.kb.alliances.len()) || self.marks.len() > 2 {
+            wrong.push(format!("marks {:?}", self.marks));
+        }
+        if self.breadcrumb().is_empty() {
+            wrong.push("empty breadcrumb".into());
+        }
+        wrong
     }
 
     /// The layout of the current screen, or `None` when the terminal is too small.
@@ -505,10 +646,10 @@ impl App {
                 self.marks.remove(0);
             }
         }
-        let names: Vec<&str> = self
+        let names: Vec<String> = self
             .marks
             .iter()
-            .map(|&m| self.kb.alliances[m].name.as_str())
+            .map(|&m| crate::text::capped(&self.kb.alliances[m].name, 256).into_owned())
             .collect();
         let compare = self.keymap.label(Mode::Browse, Action::Compare);
         self.status = Some(match names.as_slice() {
@@ -558,7 +699,8 @@ impl App {
             | Action::Type(_)
             | Action::DeleteChar
             | Action::DeleteWord
-            | Action::ClearQuery => {}
+            | Action::ClearQuery
+            | Action::Suspend => {}
             Action::Down
             | Action::Up
             | Action::First
@@ -1378,5 +1520,45 @@ mod tests {
         a.update(Action::Up);
         a.update(Action::Mark);
         assert_eq!(a.marks(), [1]);
+    }
+
+    #[test]
+    fn a_reload_keeps_every_screen_on_the_same_entities() {
+        let mut a = app();
+        a.update(Action::Open);
+        let nvidia = org(&a, "nvidia");
+        select_link(&mut a, Target::Org(nvidia));
+        a.update(Action::Open);
+        a.update(Action::Open); // United AI Alliance
+        // The new data lists the alliances in another order and drops one organisation.
+        let mut kb = crate::kb::load_embedded().unwrap();
+        kb.alliances.reverse();
+        kb.alliances[0].name = "United AI Alliance (renamed)".into();
+        let index = Index::new(&kb);
+        a.set_problems(vec![crate::kb::Problem::at("x.ron", "", 1, 1, "boom")]);
+        a.reload(kb, index);
+        assert!(a.problems().is_empty());
+        assert_eq!(
+            a.breadcrumb(),
+            ["AI Alliance", "NVIDIA", "United AI Alliance (renamed)"]
+        );
+        assert!(a.invariants().is_empty(), "{:?}", a.invariants());
+        a.update(Action::Back);
+        assert_eq!(
+            a.screen().view,
+            View::Entity(Entity::Org(a.index().org("nvidia").unwrap()))
+        );
+        // An entity that is gone leaves the history.
+        let mut kb = crate::kb::load_embedded().unwrap();
+        kb.organizations.retain(|o| o.id != "nvidia");
+        for al in &mut kb.alliances {
+            al.members.retain(|m| m.org != "nvidia");
+            al.absent.retain(|m| m.org != "nvidia");
+            al.leads.retain(|l| l != "nvidia");
+        }
+        let index = Index::new(&kb);
+        a.reload(kb, index);
+        assert_eq!(a.screen().view, View::Alliances);
+        assert!(a.invariants().is_empty(), "{:?}", a.invariants());
     }
 }

@@ -24,6 +24,10 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Do not reload the --kb files when they change
+    #[arg(long)]
+    pub no_watch: bool,
+
     /// Start the explorer on this alliance, organisation, focus area or artifact
     #[arg(long, value_name = "ID")]
     pub open: Option<String>,

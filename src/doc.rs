@@ -227,7 +227,7 @@ impl Builder {
     }
 
     fn title(&mut self, name: &str) {
-        for line in text::wrap(name, self.width) {
+        for line in text::wrap(&text::capped(name, text::NAME_BYTES), self.width) {
             self.push(LineKind::Title(line), None);
         }
     }
@@ -246,6 +246,9 @@ impl Builder {
         tone: Tone,
         target: Option<Target>,
     ) {
+        // A text could be megabytes long: the pane shows its beginning.
+        let body = text::capped(body, text::TEXT_BYTES);
+        let body = body.as_ref();
         let prefix_cols = prefix.as_ref().map_or(0, |(p, _)| text::width(p));
         // A narrow pane gives up indentation before it gives up text.
         let indent = if usize::from(indent) + prefix_cols + 8 > self.width {
@@ -741,15 +744,33 @@ pub fn compare(kb: &Kb, index: &Index, a: Ix, b: Ix) -> [Vec<LinkRow>; 3] {
 
 /// One line about an entity for result lists: an organisation's ties to alliances, an
 /// alliance's kind and size, the alliances working on a focus area, where an artifact comes
-/// from.
+/// from. At most a few names, each capped, so a line costs the same for any knowledge base.
 pub fn context(kb: &Kb, index: &Index, target: Target) -> String {
+    const SHOWN: usize = 4;
+    let list = |items: Vec<String>, total: usize, sep: &str| {
+        let mut s = items.join(sep);
+        if total > items.len() {
+            s.push_str(&format!("{sep}and {} more", total - items.len()));
+        }
+        s
+    };
+    let name = |s: &str| text::capped(s, 256).into_owned();
     match target {
-        Target::Org(o) => index
-            .org_links(o)
-            .iter()
-            .map(|l| format!("{} ({})", kb.alliances[l.alliance].name, link_label(kb, l)))
-            .collect::<Vec<_>>()
-            .join("; "),
+        Target::Org(o) => {
+            let links = index.org_links(o);
+            let shown = links
+                .iter()
+                .take(SHOWN)
+                .map(|l| {
+                    format!(
+                        "{} ({})",
+                        name(&kb.alliances[l.alliance].name),
+                        link_label(kb, l)
+                    )
+                })
+                .collect();
+            list(shown, links.len(), "; ")
+        }
         Target::Alliance(a) => {
             let al = &kb.alliances[a];
             let year = al
@@ -764,22 +785,28 @@ pub fn context(kb: &Kb, index: &Index, target: Target) -> String {
             )
         }
         Target::Focus(f) => {
-            let names: Vec<&str> = index
-                .focus_alliances(f)
+            let alliances = index.focus_alliances(f);
+            let shown = alliances
                 .iter()
-                .map(|&a| kb.alliances[a].name.as_str())
+                .take(SHOWN)
+                .map(|&a| name(&kb.alliances[a].name))
                 .collect();
-            names.join(", ")
+            list(shown, alliances.len(), ", ")
         }
         Target::Artifact(t) => {
             let art = &kb.artifacts[t];
-            let origin: Vec<&str> = art
+            let origin: Vec<String> = art
                 .origin
                 .iter()
                 .filter_map(|o| index.org(o))
-                .map(|o| kb.organizations[o].name.as_str())
+                .take(SHOWN)
+                .map(|o| name(&kb.organizations[o].name))
                 .collect();
-            format!("{} from {}", art.kind.label(), origin.join(", "))
+            format!(
+                "{} from {}",
+                art.kind.label(),
+                list(origin, art.origin.len(), ", ")
+            )
         }
     }
 }

@@ -15,3 +15,4 @@ pub mod suggest;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod watch;

@@ -167,8 +167,13 @@ fn explore(cli: &Cli, kb: Kb, origin: String) -> ExitCode {
     if let Some(target) = start {
         app.open_at(target);
     }
-    match alliances::tui::run(app, &theme, !cli.no_mouse) {
-        Ok(()) => ExitCode::SUCCESS,
+    let options = alliances::tui::Options {
+        mouse: !cli.no_mouse,
+        // The built-in knowledge base cannot change; a user's is watched unless asked not to.
+        watch: cli.kb.clone().filter(|_| !cli.no_watch),
+    };
+    match alliances::tui::run(app, &theme, &options) {
+        Ok(status) => ExitCode::from(status),
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(1)

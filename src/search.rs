@@ -124,6 +124,8 @@ impl Haystack {
         self.entries.push(Entry { kind, ix });
         self.starts.push(self.texts.len() as u32);
         for name in names {
+            // Only a name's beginning is searched: a megabyte-long name costs no more.
+            let name = crate::text::prefix(name, crate::text::NAME_BYTES);
             let folded = fold(name);
             self.bags.push(bag(&folded));
             self.folded.push(folded.into_boxed_str());

@@ -44,6 +44,73 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// `s` made safe (see [`sanitize`]) and cut to at most `max` columns with `…`, reading only
+/// as much of `s` as fits: the cost does not grow with the length of `s`.
+pub fn display(s: &str, max: usize) -> Cow<'_, str> {
+    let safe = |c: char| if is_unsafe(c) { replacement(c) } else { c };
+    // Zero-width characters take no column: bound the characters read as well.
+    let limit = max.saturating_mul(4).saturating_add(16);
+    let (mut used, mut clean, mut fits) = (0, true, true);
+    for (n, c) in s.chars().enumerate() {
+        clean &= !is_unsafe(c);
+        used += char_width(safe(c));
+        if used > max || n >= limit {
+            fits = false;
+            break;
+        }
+    }
+    match (fits, clean) {
+        (true, true) => Cow::Borrowed(s),
+        (true, false) => Cow::Owned(s.chars().map(safe).collect()),
+        (false, _) if max == 0 => Cow::Borrowed(""),
+        (false, _) => {
+            let mut out = String::new();
+            let mut cols = 0;
+            for c in s.chars().take(limit).map(safe) {
+                let w = char_width(c);
+                if cols + w + 1 > max {
+                    break;
+                }
+                out.push(c);
+                cols += w;
+            }
+            out.push('…');
+            Cow::Owned(out)
+        }
+    }
+}
+
+/// `s`, or its first `max_bytes` followed by a note of how much was left out: what the
+/// explorer shows of a text that could be megabytes long.
+pub fn capped(s: &str, max_bytes: usize) -> Cow<'_, str> {
+    if s.len() <= max_bytes {
+        return Cow::Borrowed(s);
+    }
+    let kept = prefix(s, max_bytes);
+    Cow::Owned(format!(
+        "{kept}… [{} more bytes not shown]",
+        s.len() - kept.len()
+    ))
+}
+
+/// The longest name shown in full; longer ones are capped (see [`capped`]).
+pub const NAME_BYTES: usize = 1024;
+
+/// The longest text shown in full in a detail pane.
+pub const TEXT_BYTES: usize = 64 * 1024;
+
+/// At most `max_bytes` of `s`, cut at a character boundary.
+pub fn prefix(s: &str, max_bytes: usize) -> &str {
+    if s.len() <= max_bytes {
+        return s;
+    }
+    let mut end = max_bytes;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// Columns `s` takes on a terminal.
 pub fn width(s: &str) -> usize {
     s.width()
@@ -148,6 +215,20 @@ mod tests {
         assert_eq!(width(&truncate("글로벌 텔코", 4)), 3);
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(truncate("🤖🤖🤖", 4), "🤖…");
+    }
+
+    #[test]
+    fn display_is_safe_cut_and_bounded() {
+        assert_eq!(display("École", 10), "École");
+        assert_eq!(display("a\u{1b}]2;x\u{7}", 10), "a␛]2;x␇");
+        assert_eq!(display("a\u{1b}]2;x\u{7}yyyyy", 6), "a␛]2;…");
+        assert_eq!(display("글로벌 텔코", 5), "글로…");
+        assert_eq!(display("abc", 0), "");
+        // A 50 MB string costs what fits on the screen.
+        let huge = "x".repeat(50 << 20);
+        assert_eq!(width(&display(&huge, 80)), 80);
+        assert_eq!(prefix("École", 1), "");
+        assert_eq!(prefix("École", 2), "É");
     }
 
     #[test]

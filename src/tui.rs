@@ -1,12 +1,15 @@
 //! The terminal side of the explorer: entering and leaving the alternate screen, and the
-//! event loop that turns terminal events into actions (key → action → update → render).
+//! event loop that turns terminal events, signals and background work into actions
+//! (key → action → update → render).
 //!
-//! The terminal is restored however the loop ends: normally, on error (a guard), and on panic
-//! (a hook installed before the first frame).
+//! The terminal is restored however the loop ends: normally, on error (a guard), on panic (a
+//! hook installed before the first frame), and on SIGTERM, SIGHUP or SIGINT (the loop leaves
+//! cleanly). Ctrl-z restores the terminal, stops the process, and redraws everything on `fg`.
 
 use crate::action::Action;
 use crate::app::App;
 use crate::ui::{self, Theme};
+use crate::watch::{self, Reloaded};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
@@ -19,14 +22,44 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::layout::Rect;
 use std::io::{self, Stdout};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
-/// Runs the explorer until the user quits.
-pub fn run(mut app: App, theme: &Theme, mouse: bool) -> io::Result<()> {
-    install_panic_hook(mouse);
-    let guard = TerminalGuard::enter(mouse)?;
+/// How the explorer runs.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Capture the mouse.
+    pub mouse: bool,
+    /// Watch this knowledge base and reload it when it changes.
+    pub watch: Option<PathBuf>,
+}
+
+/// What arrives besides terminal events.
+pub enum Message {
+    /// SIGTERM, SIGHUP or SIGINT: leave, with this signal's number.
+    Signal(i32),
+    /// The process was stopped and continued: redraw everything.
+    Continued,
+    /// The watched knowledge base changed.
+    Reloaded(Reloaded),
+}
+
+/// Runs the explorer until the user quits or a signal arrives; returns the exit status.
+pub fn run(mut app: App, theme: &Theme, options: &Options) -> io::Result<u8> {
+    install_panic_hook(options.mouse);
+    let (tx, rx) = mpsc::channel();
+    let done = Arc::new(AtomicBool::new(false));
+    listen_for_signals(tx.clone(), done.clone(), options.mouse)?;
+    if let Some(path) = &options.watch {
+        let tx = tx.clone();
+        watch::spawn(path.clone(), move |r| tx.send(Message::Reloaded(r)).is_ok());
+    }
+    let guard = TerminalGuard::enter(options.mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     terminal.clear()?;
     let size = terminal.size()?;
@@ -34,7 +67,8 @@ pub fn run(mut app: App, theme: &Theme, mouse: bool) -> io::Result<()> {
         cols: size.width,
         rows: size.height,
     });
-    let result = event_loop(&mut terminal, &mut app, theme);
+    let result = event_loop(&mut terminal, &mut app, theme, &rx, options.mouse);
+    done.store(true, Ordering::SeqCst);
     drop(guard);
     result
 }
@@ -46,13 +80,8 @@ struct TerminalGuard {
 
 impl TerminalGuard {
     fn enter(mouse: bool) -> io::Result<Self> {
-        enable_raw_mode()?;
-        let guard = TerminalGuard { mouse };
-        execute!(io::stdout(), EnterAlternateScreen)?;
-        if mouse {
-            execute!(io::stdout(), EnableMouseCapture)?;
-        }
-        Ok(guard)
+        enter(mouse)?;
+        Ok(TerminalGuard { mouse })
     }
 }
 
@@ -60,6 +89,15 @@ impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore(self.mouse);
     }
+}
+
+fn enter(mouse: bool) -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen)?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 /// Leaves the alternate screen, stops mouse reporting, shows the cursor and leaves raw mode.
@@ -81,8 +119,48 @@ fn install_panic_hook(mouse: bool) {
     }));
 }
 
+/// How long the event loop has to leave after SIGTERM, SIGHUP or SIGINT before the signal
+/// thread restores the terminal and exits itself (the loop can be stuck reading a terminal
+/// that has gone away).
+const LEAVE_WITHIN: Duration = Duration::from_millis(500);
+
+/// Forwards SIGTERM, SIGHUP, SIGINT and SIGCONT to the event loop; makes sure the first three
+/// end the process, with the terminal restored, even if the loop does not answer.
+fn listen_for_signals(tx: Sender<Message>, done: Arc<AtomicBool>, mouse: bool) -> io::Result<()> {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])?;
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            if signal == SIGCONT {
+                let _ = tx.send(Message::Continued);
+                continue;
+            }
+            let _ = tx.send(Message::Signal(signal));
+            std::thread::sleep(LEAVE_WITHIN);
+            if !done.load(Ordering::SeqCst) {
+                restore(mouse);
+                std::process::exit(128 + signal);
+            }
+            return;
+        }
+    });
+    Ok(())
+}
+
+/// Restores the terminal, stops the process as Ctrl-z would outside raw mode, and takes the
+/// terminal back when the shell continues it.
+fn suspend(terminal: &mut Term, mouse: bool) -> io::Result<()> {
+    restore(mouse);
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enter(mouse)?;
+    terminal.clear()
+}
+
 /// Two clicks on the same cell within this time make a double click.
 const DOUBLE_CLICK: Duration = Duration::from_millis(400);
+
+/// How long to wait for a terminal event before looking at other messages.
+const TICK: Duration = Duration::from_millis(50);
 
 /// Remembers the last click to recognise double clicks.
 #[derive(Default)]
@@ -105,22 +183,51 @@ impl Clicks {
     }
 }
 
-fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut Term,
+    app: &mut App,
+    theme: &Theme,
+    rx: &Receiver<Message>,
+    mouse: bool,
+) -> io::Result<u8> {
     let mut clicks = Clicks::default();
     loop {
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
-        // Handle every event already waiting before drawing again.
-        let mut event = Some(event::read()?);
-        while let Some(ev) = event.take() {
-            let mut next = to_action(app, ev, &mut clicks);
-            while let Some(action) = next {
-                next = app.update(action);
+        // Wait for something to happen, then handle everything already waiting before drawing
+        // again.
+        loop {
+            let mut handled = false;
+            while let Ok(message) = rx.try_recv() {
+                handled = true;
+                match message {
+                    Message::Signal(signal) => return Ok(128 + signal as u8),
+                    Message::Continued => {
+                        enter(mouse)?;
+                        terminal.clear()?;
+                    }
+                    Message::Reloaded(Ok(loaded)) => {
+                        let (kb, index) = *loaded;
+                        app.reload(kb, index);
+                    }
+                    Message::Reloaded(Err(problems)) => app.set_problems(problems),
+                }
             }
-            if app.should_quit() {
-                return Ok(());
+            while event::poll(if handled { Duration::ZERO } else { TICK })? {
+                handled = true;
+                let mut next = to_action(app, event::read()?, &mut clicks);
+                while let Some(action) = next {
+                    if action == Action::Suspend {
+                        suspend(terminal, mouse)?;
+                        break;
+                    }
+                    next = app.update(action);
+                }
+                if app.should_quit() {
+                    return Ok(0);
+                }
             }
-            if event::poll(Duration::ZERO)? {
-                event = Some(event::read()?);
+            if handled {
+                break;
             }
         }
     }

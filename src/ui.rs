@@ -10,6 +10,7 @@ pub mod focus_pane;
 pub mod help;
 pub mod layout;
 pub mod link_list;
+pub mod problems;
 pub mod theme;
 
 use crate::app::{App, Entity, Pane, View};
@@ -106,6 +107,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 .render(rect, buf)
             }
         }
+    }
+    if !app.problems().is_empty() {
+        let body = Rect {
+            y: areas.header.bottom(),
+            height: areas.status.y.saturating_sub(areas.header.bottom()),
+            ..area
+        };
+        problems::ProblemsPanel {
+            problems: app.problems(),
+            theme,
+        }
+        .render(body, buf);
     }
     StatusLine {
         message: &app.status(),

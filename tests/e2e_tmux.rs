@@ -474,3 +474,185 @@ fn compare_two_marked_alliances() {
     t.send(&["q"]);
     t.wait_text("EXIT=0");
 }
+
+/// A copy of the built-in knowledge base's files, for tests that edit them.
+fn kb_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let assets = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/kb");
+    for entry in std::fs::read_dir(assets).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn live_edits_reload_keep_the_last_good_data_and_sigterm_restores_the_terminal() {
+    let kb = kb_copy();
+    let file = kb.path().join("partnership-on-ai.ron");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let t = Tmux::start("live", 130, 40, &format!("--kb '{}'", kb.path().display()));
+    t.wait_text("Alliances (9)");
+    // Select the Partnership on AI, then rename it in its file.
+    for _ in 0..6 {
+        t.send(&["j"]);
+    }
+    t.wait_for("the Partnership on AI", |s| {
+        header(s) == "alliances  Partnership on AI"
+    });
+    let renamed = original.replacen(
+        "name: \"Partnership on AI\",",
+        "name: \"Partnership on AI (edited)\",",
+        1,
+    );
+    assert_ne!(renamed, original);
+    std::fs::write(&file, &renamed).unwrap();
+    // The edit appears and the selection stays on the same alliance.
+    t.wait_for("the new name", |s| {
+        header(s) == "alliances  Partnership on AI (edited)"
+    });
+    // Break the syntax: the panel names the file and position; the old list stays.
+    let broken = renamed.replacen("kind: multi_stakeholder,", "kind: multi_stakeholder", 1);
+    std::fs::write(&file, &broken).unwrap();
+    let panel = t.wait_text("1 problem in the knowledge base's files");
+    assert!(panel.contains("partnership-on-ai.ron:"), "{panel}");
+    assert!(panel.contains("expected `,` between two items"), "{panel}");
+    assert!(
+        panel.contains("Partnership on AI (edited)") && panel.contains("Alliances (9)"),
+        "{panel}"
+    );
+    // Save a fix the way editors do: a new file renamed over the old one.
+    let tmp = kb.path().join(".partnership-on-ai.ron.swp");
+    std::fs::write(&tmp, &original).unwrap();
+    std::fs::rename(&tmp, &file).unwrap();
+    let fixed = t.wait_for("the fix", |s| header(s) == "alliances  Partnership on AI");
+    assert!(!fixed.contains("problem in the knowledge base"), "{fixed}");
+    // The explorer never wrote to the files.
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), original);
+    // SIGTERM: the terminal is restored and the process exits.
+    let pid = t.display("#{pane_pid}");
+    let children = Command::new("pgrep").args(["-P", &pid]).output().unwrap();
+    let child = String::from_utf8_lossy(&children.stdout)
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_string();
+    let target = if child.is_empty() { pid } else { child };
+    Command::new("kill")
+        .args(["-TERM", &target])
+        .status()
+        .unwrap();
+    t.wait_text("EXIT=143");
+    assert_eq!(t.display("#{alternate_on}"), "0");
+    assert_eq!(t.display("#{mouse_any_flag}"), "0");
+    assert_eq!(t.display("#{cursor_flag}"), "1");
+}
+
+#[test]
+fn no_watch_leaves_edits_alone() {
+    let kb = kb_copy();
+    let file = kb.path().join("partnership-on-ai.ron");
+    let t = Tmux::start(
+        "nowatch",
+        120,
+        36,
+        &format!("--no-watch --kb '{}'", kb.path().display()),
+    );
+    t.wait_text("Alliances (9)");
+    std::fs::write(&file, "(alliances: [").unwrap();
+    std::thread::sleep(Duration::from_millis(1200));
+    assert!(!t.capture().contains("problem in the knowledge base"));
+    t.send(&["q"]);
+    t.wait_text("EXIT=0");
+}
+
+#[test]
+fn a_name_that_sets_the_title_or_the_clipboard_does_neither() {
+    let hostile: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "data", "hostile.ron"]
+        .iter()
+        .collect();
+    let t = Tmux::start("hostile", 120, 36, &format!("--kb '{}'", hostile.display()));
+    let before = t.display("#{pane_title}");
+    let screen = t.wait_text("Alliances (1)");
+    // The sequences are shown, not sent.
+    assert!(screen.contains("Evil␛]2;pwned-title␇"), "{screen}");
+    t.send(&["Tab", "j", "Enter"]);
+    t.wait_text("Alliances and links");
+    t.send(&["/"]);
+    t.tmux(&["send-keys", "-t", "main", "-l", "evil"]);
+    t.wait_text("/ evil");
+    assert_eq!(t.display("#{pane_title}"), before);
+    assert!(!t.display("#{pane_title}").contains("pwned"));
+    let buffers = t.tmux(&["list-buffers"]);
+    assert!(
+        String::from_utf8_lossy(&buffers.stdout).trim().is_empty(),
+        "OSC 52 reached the clipboard"
+    );
+    t.send(&["Escape", "q"]);
+    t.wait_text("EXIT=0");
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_resumes_with_a_full_redraw() {
+    let config = tempfile::tempdir().unwrap();
+    let t = Tmux {
+        socket: format!("alliances-suspend-{}", std::process::id()),
+        _config: config,
+    };
+    let out = t.tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        "main",
+        "-x",
+        "110",
+        "-y",
+        "30",
+        "bash --norc --noprofile -i",
+    ]);
+    assert!(out.status.success());
+    t.send(&["PS1='$ '; clear", "Enter"]);
+    // The binary alone on the line: bash stops it as a job of its own.
+    let line = format!(
+        "XDG_CONFIG_HOME='{}' '{}'",
+        t._config.path().display(),
+        env!("CARGO_BIN_EXE_alliances")
+    );
+    t.tmux(&["send-keys", "-t", "main", "-l", &line]);
+    t.send(&["Enter"]);
+    let start = t.wait_text("Alliances (9)");
+    t.send(&["C-z"]);
+    let stopped = t.wait_text("Stopped");
+    assert_eq!(t.display("#{alternate_on}"), "0", "{stopped}");
+    t.send(&["fg", "Enter"]);
+    let resumed = t.wait_text("Alliances (9)");
+    assert_eq!(body(&resumed), body(&start));
+    t.send(&["q"]);
+    t.wait_for("the prompt", |s| s.trim_end().ends_with('$'));
+    assert_eq!(t.display("#{alternate_on}"), "0");
+}
+
+#[test]
+fn closing_the_terminal_ends_the_explorer() {
+    let t = Tmux::start("hangup", 100, 30, "");
+    t.wait_text("Alliances (9)");
+    let shell = t.display("#{pane_pid}");
+    let children = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
+    let pid = String::from_utf8_lossy(&children.stdout)
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    assert!(!pid.is_empty(), "the explorer runs under the pane's shell");
+    // The terminal goes away (SIGHUP, and reads that return nothing): the process must end.
+    t.tmux(&["kill-server"]);
+    let start = Instant::now();
+    while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the explorer outlived its terminal"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -52,6 +52,18 @@ impl<T> History<T> {
         }
     }
 
+    /// Keeps the screens that `f` maps to a screen, mapped; drops the others.
+    pub fn retain_map(&mut self, mut f: impl FnMut(T) -> Option<T>) {
+        self.back = std::mem::take(&mut self.back)
+            .into_iter()
+            .filter_map(&mut f)
+            .collect();
+        self.forward = std::mem::take(&mut self.forward)
+            .into_iter()
+            .filter_map(&mut f)
+            .collect();
+    }
+
     /// The screens behind the current one, oldest first.
     pub fn behind(&self) -> &[T] {
         &self.back
@@ -79,6 +91,17 @@ mod tests {
         let cur = h.forward("a").unwrap();
         assert_eq!(cur, "b");
         assert_eq!(h.forward(cur), Ok("c"));
+    }
+
+    #[test]
+    fn retain_map_maps_and_drops_on_both_sides() {
+        let mut h = History::default();
+        h.push(1);
+        h.push(2);
+        let cur = h.back(3).unwrap();
+        h.retain_map(|x| (x != 1).then_some(x * 10));
+        assert!(h.behind().is_empty());
+        assert_eq!(h.forward(cur), Ok(30));
     }
 
     #[test]

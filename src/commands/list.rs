@@ -90,9 +90,10 @@ pub fn run(
     let cells: Vec<[String; 5]> = rows
         .iter()
         .map(|a| {
+            // A cell shows at most 80 columns of a (possibly huge) value.
             [
-                a.id.clone(),
-                a.name.clone(),
+                text::display(&a.id, 80).into_owned(),
+                text::display(&a.name, 80).into_owned(),
                 a.kind.label().to_string(),
                 a.founded
                     .as_ref()

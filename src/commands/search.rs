@@ -68,25 +68,28 @@ pub fn run(
     }
     let name_cols = hits
         .iter()
-        .map(|h| text::width(&text::sanitize(&h.name)))
+        .map(|h| text::width(&text::display(&h.name, 120)))
         .max()
         .unwrap_or(0)
         .min(40);
     for h in &hits {
+        // At most 120 columns of a name: the highlighted positions all come before.
+        let shown = text::display(&h.name, 120);
         let name = if h.matched == h.name {
-            cx.paint.highlight(&h.name, &h.positions)
+            cx.paint.highlight(&shown, &h.positions)
         } else {
-            cx.paint.paint(&h.name, Sgr::Plain)
+            cx.paint.paint(&shown, Sgr::Plain)
         };
-        let pad = " ".repeat(name_cols.saturating_sub(text::width(&text::sanitize(&h.name))));
+        let pad = " ".repeat(name_cols.saturating_sub(text::width(&shown)));
         let mut line = format!(
             "{}  {name}{pad}",
             cx.paint.paint(&format!("{:<12}", h.kind), Sgr::Dim)
         );
         if h.matched != h.name {
+            let matched = text::display(&h.matched, 120);
             line.push_str(&format!(
                 "  ({})",
-                cx.paint.highlight(&h.matched, &h.positions)
+                cx.paint.highlight(&matched, &h.positions)
             ));
         }
         let context = crate::doc::context(cx.kb, cx.index, h.target);

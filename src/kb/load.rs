@@ -184,10 +184,36 @@ pub fn parse_file(name: &str, bytes: Vec<u8>) -> Result<ParsedFile, Problem> {
         }),
         Err(e) => {
             let start = e.span.start;
-            let message = describe(&e.code, !names_a_collection(&text));
+            let mut message = describe(&e.code, !names_a_collection(&text));
+            let end = e.span.end;
+            let at_end = text[offset_of(&text, end.line, end.col)..]
+                .trim()
+                .is_empty();
+            if at_end && !message.starts_with("unexpected end") && !message.starts_with("the file")
+            {
+                message = format!("unexpected end of file: {message}");
+            }
             Err(Problem::at(name, &text, start.line, start.col, message))
         }
     }
+}
+
+/// The byte offset of a 1-based line and column (in characters), or the end of the text.
+fn offset_of(text: &str, line: usize, col: usize) -> usize {
+    let Some(start) = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .try_fold(0usize, |acc, n| acc.checked_add(n))
+    else {
+        return text.len();
+    };
+    let rest = &text[start.min(text.len())..];
+    start
+        + rest
+            .char_indices()
+            .nth(col.saturating_sub(1))
+            .map_or(rest.len(), |(i, _)| i)
 }
 
 /// The RON options every knowledge-base file is read with: optional fields need no `Some(…)`.
@@ -438,6 +464,18 @@ mod tests {
             "{}",
             p.message
         );
+    }
+
+    #[test]
+    fn a_truncated_file_says_so() {
+        let p = parse("(alliances: [").unwrap_err();
+        assert!(
+            p.message.starts_with("unexpected end of file: "),
+            "{}",
+            p.message
+        );
+        assert_eq!(offset_of("ab\ncd", 2, 2), 4);
+        assert_eq!(offset_of("ab", 9, 9), 2);
     }
 
     #[test]

@@ -17,9 +17,8 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, max: u16, s: &str, style: Style) ->
         return 0;
     }
     let room = max.min(buf.area.right().saturating_sub(x));
-    let safe = text::sanitize(s);
-    let cut = text::truncate(&safe, usize::from(room));
-    let (end, _) = buf.set_stringn(x, y, cut.as_ref(), usize::from(room), style);
+    let shown = text::display(s, usize::from(room));
+    let (end, _) = buf.set_stringn(x, y, shown.as_ref(), usize::from(room), style);
     end - x
 }
 
@@ -40,8 +39,7 @@ pub fn put_highlighted(
     }
     let room = max.min(buf.area.right().saturating_sub(x));
     // Sanitising replaces a character by one character, so positions still line up.
-    let safe = text::sanitize(s);
-    let cut = text::truncate(&safe, usize::from(room));
+    let cut = text::display(s, usize::from(room));
     let mut cx = x;
     for (i, c) in cut.chars().enumerate() {
         let lit = positions.binary_search(&i).is_ok() && c != '…';

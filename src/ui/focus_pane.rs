@@ -62,34 +62,34 @@ impl Widget for FocusPane<'_> {
         let top = inner.y + shown as u16 + 1;
         let width = usize::from(inner.width);
         let area_info = &self.kb.focus_areas[f];
-        let others: Vec<&str> = self
-            .index
-            .focus_alliances(f)
+        // Only what fits in the rows left is wrapped, so a huge text costs no more.
+        let room = usize::from(inner.height) * width.max(1) * 4;
+        let sharing = self.index.focus_alliances(f);
+        let others: Vec<&str> = sharing
             .iter()
             .filter(|&&a| Some(a) != self.alliance)
-            .map(|&a| self.kb.alliances[a].name.as_str())
+            .take(8)
+            .map(|&a| text::prefix(&self.kb.alliances[a].name, 256))
             .collect();
-        let shared = if others.is_empty() {
-            "Shared with no other alliance.".to_string()
-        } else {
-            format!("Also: {}.", others.join(", "))
+        let more = sharing
+            .len()
+            .saturating_sub(others.len() + usize::from(self.alliance.is_some()));
+        let shared = match (others.is_empty(), more) {
+            (true, _) => "Shared with no other alliance.".to_string(),
+            (false, 0) => format!("Also: {}.", others.join(", ")),
+            (false, n) => format!("Also: {} and {n} more.", others.join(", ")),
         };
         let mut lines: Vec<(String, ratatui::style::Style)> = Vec::new();
-        lines.extend(
-            text::wrap(&area_info.name, width)
-                .into_iter()
-                .map(|l| (l, self.theme.heading)),
-        );
-        lines.extend(
-            text::wrap(&shared, width)
-                .into_iter()
-                .map(|l| (l, self.theme.label)),
-        );
-        lines.extend(
-            text::wrap(&area_info.description, width)
-                .into_iter()
-                .map(|l| (l, self.theme.dim)),
-        );
+        let mut add = |s: &str, style| {
+            lines.extend(
+                text::wrap(text::prefix(s, room), width)
+                    .into_iter()
+                    .map(|l| (l, style)),
+            );
+        };
+        add(&area_info.name, self.theme.heading);
+        add(&shared, self.theme.label);
+        add(&area_info.description, self.theme.dim);
         for (y, (line, style)) in (top..inner.bottom()).zip(lines) {
             put(buf, inner.x, y, inner.width, &line, style);
         }

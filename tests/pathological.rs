@@ -1,0 +1,202 @@
+//! Pathological knowledge bases: each gets a clear answer (a message with file and position,
+//! or correct handling), with no stack overflow, hang or panic.
+
+use alliances::action::Action;
+use alliances::app::App;
+use alliances::kb::{self, Index, Kb, LoadError, Problem};
+use alliances::keymap::Keymap;
+use alliances::ui::{self, Theme};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+fn load(text: &str) -> Result<Kb, Vec<Problem>> {
+    kb::load::load_files([("p.ron".to_string(), text.as_bytes().to_vec())])
+}
+
+/// Renders the explorer over `kb` after the actions, at a usual size.
+fn explore(kb: Kb, actions: &[Action]) -> Buffer {
+    let mut app = App::new(kb, Keymap::default(), "p.ron", Rect::new(0, 0, 120, 40));
+    for &a in actions {
+        app.update(a);
+    }
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    ui::render(&app, &Theme::plain(), area, &mut buf);
+    buf
+}
+
+fn screen_text(buf: &Buffer) -> String {
+    let area = buf.area;
+    (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn nesting_200000_deep_is_an_error_with_a_position() {
+    let deep = format!(
+        "(alliances: {}{})",
+        "[".repeat(200_000),
+        "]".repeat(200_000)
+    );
+    let problems = load(&deep).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    let p = &problems[0];
+    assert_eq!(p.file, "p.ron");
+    // The schema refuses the second bracket: a list of alliances holds structs.
+    assert_eq!((p.line, p.col), (1, 14), "{p:?}");
+    assert!(
+        p.message.contains("expected `(` opening an alliance"),
+        "{}",
+        p.message
+    );
+    // The message quotes a window of the 400 000-character line, not all of it.
+    assert!(p.to_string().len() < 1_000);
+}
+
+#[test]
+fn deep_nesting_where_any_value_is_allowed_stops_at_the_recursion_limit() {
+    // A key map's file is read the same way: deep nesting there is an error too.
+    let deep = format!(
+        "(browse: {{ quit: {}{} }})",
+        "[".repeat(200_000),
+        "]".repeat(200_000)
+    );
+    let p = Keymap::with_overrides(&deep, "k.ron").unwrap_err();
+    assert!(p.line == 1 && p.col > 1, "{p:?}");
+}
+
+#[test]
+fn a_50_megabyte_name_loads_and_shows_its_beginning() {
+    let huge = "Ω".repeat(25 << 20); // 25 M two-byte characters: 50 MB
+    let text = format!(
+        r#"(alliances: [(id: "big", name: "{huge}", kind: industry, scope: national, summary: "{huge}", members: [(org: "o")])],
+           organizations: [(id: "o", name: "{huge}", kind: company)])"#
+    );
+    let kb = load(&text).expect("valid, if large");
+    assert_eq!(kb.alliances[0].name.len(), 50 << 20);
+    let buf = explore(kb.clone(), &[Action::Open, Action::Down]);
+    let shown = screen_text(&buf);
+    assert!(shown.contains("ΩΩΩ…"), "the name is cut to the pane");
+    assert!(shown.contains("more bytes not shown") || shown.contains('…'));
+    // Searching and the command line's plain output are bounded too.
+    let mut app = App::new(kb, Keymap::default(), "p.ron", Rect::new(0, 0, 120, 40));
+    app.update(Action::Search);
+    for c in "ωω".chars() {
+        app.update(Action::Type(c));
+    }
+    assert_eq!(app.finder().unwrap().0.results.hits.len(), 1);
+}
+
+#[test]
+fn an_alliance_with_a_million_members() {
+    let n = 1_000_000;
+    let mut text = String::with_capacity(n * 60);
+    text.push_str("(organizations: [");
+    for i in 0..n {
+        text.push_str(&format!("(id:\"o{i}\",name:\"Org {i}\",kind:company),"));
+    }
+    text.push_str("], alliances: [(id: \"huge\", name: \"Huge\", kind: industry, scope: international, summary: \"s\", members: [");
+    for i in 0..n {
+        text.push_str(&format!("(org:\"o{i}\"),"));
+    }
+    text.push_str("])])");
+    let kb = load(&text).expect("valid");
+    assert_eq!(kb.alliances[0].members.len(), n);
+    let index = Index::new(&kb);
+    assert_eq!(index.org_links(index.org("o999999").unwrap()).len(), 1);
+    // The explorer opens it, jumps to its last member, and draws only what is visible.
+    let buf = explore(kb, &[Action::Open, Action::Last]);
+    assert!(screen_text(&buf).contains("Org 999999"));
+}
+
+#[test]
+fn a_member_listed_twice_among_a_million_is_found() {
+    let mut text = String::from(
+        "(organizations: [(id: \"a\", name: \"A\", kind: company)], alliances: [(id: \"x\", name: \"X\", kind: industry, scope: national, summary: \"s\", members: [",
+    );
+    for _ in 0..1000 {
+        text.push_str("(org: \"a\"),");
+    }
+    text.push_str("])])");
+    let problems = load(&text).unwrap_err();
+    assert_eq!(problems.len(), 999);
+    assert!(problems.iter().all(|p| p.message.contains("listed twice")));
+}
+
+#[test]
+fn cyclic_and_self_relations() {
+    // Two alliances that declare each other: valid, one link with both reasons.
+    let cycle = r#"(alliances: [
+        (id: "a", name: "A", kind: industry, scope: national, summary: "s", related: [(alliance: "b", why: "a to b")]),
+        (id: "b", name: "B", kind: industry, scope: national, summary: "s", related: [(alliance: "a", why: "b to a")]),
+    ])"#;
+    let kb = load(cycle).expect("a cycle of declared links is fine");
+    let index = Index::new(&kb);
+    assert_eq!(index.related(0).len(), 1);
+    assert_eq!(index.related(0)[0].reasons.len(), 2);
+    explore(
+        kb,
+        &[
+            Action::Open,
+            Action::Last,
+            Action::Open,
+            Action::Back,
+            Action::Forward,
+        ],
+    );
+    // An alliance related to itself, and organisations that are their own ancestors.
+    let selfish = r#"(alliances: [(id: "a", name: "A", kind: industry, scope: national, summary: "s",
+        related: [(alliance: "a", why: "me")])],
+      organizations: [(id: "x", name: "X", kind: company, parent: "y"), (id: "y", name: "Y", kind: company, parent: "x")])"#;
+    let problems = load(selfish).unwrap_err();
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert!(
+        messages.iter().any(|m| m.contains("related to itself")),
+        "{messages:?}"
+    );
+    assert_eq!(
+        messages
+            .iter()
+            .filter(|m| m.contains("its own ancestor"))
+            .count(),
+        2,
+        "{messages:?}"
+    );
+    assert!(problems.iter().all(|p| p.line >= 1 && p.col >= 1));
+}
+
+#[test]
+fn ids_that_differ_only_by_case_or_normalisation_are_rejected_clearly() {
+    let text = "(organizations: [
+        (id: \"ibm\", name: \"IBM\", kind: company),
+        (id: \"IBM\", name: \"IBM again\", kind: company),
+        (id: \"caf\u{e9}\", name: \"NFC\", kind: company),
+        (id: \"cafe\u{301}\", name: \"NFD\", kind: company),
+    ])";
+    let problems = load(text).unwrap_err();
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+    assert_eq!(
+        (problems[0].line, problems[1].line, problems[2].line),
+        (3, 4, 5)
+    );
+    for p in &problems {
+        assert!(
+            p.message.contains("malformed id") && p.message.contains("kebab-case"),
+            "{}",
+            p.message
+        );
+    }
+}
+
+#[test]
+fn a_missing_folder_and_an_unreadable_path_are_usage_errors() {
+    let err = kb::load_path(std::path::Path::new("/no/such/place.ron")).unwrap_err();
+    assert!(matches!(err, LoadError::Usage(_)));
+    assert_eq!(err.exit_code(), 2);
+}
