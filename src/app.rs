@@ -12,13 +12,16 @@ use crate::action::Action;
 use crate::doc;
 pub use crate::doc::{Doc, EntityPage, Target};
 use crate::kb::index::Ix;
-use crate::kb::{Index, Kb};
+use crate::kb::load::{Phase, Progress};
+use crate::kb::{Index, Kb, LoadError, Summary};
 use crate::keymap::{Keymap, Mode};
+use crate::loaded::Loaded;
 use crate::ui::layout::{self, Areas};
 pub use cursor::Cursor;
 pub use finder::{Finder, FinderKind, Finders};
 pub use history::History;
 use ratatui::layout::Rect;
+use std::time::Duration;
 
 /// What the body of the screen shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -140,14 +143,59 @@ pub struct App {
     status: Option<String>,
     page: Page,
     quit: bool,
+    /// Counts for the status line, taken once per knowledge base.
+    summary: Summary,
+    /// How far loading has got, while the knowledge base loads in the background.
+    loading: Option<Loading>,
+    /// What to open once the knowledge base has loaded (an id, as for `--open`).
+    open_when_loaded: Option<String>,
+    /// Why the knowledge base could not be loaded: the explorer ends and says why.
+    failure: Option<LoadError>,
+}
+
+/// How far a background load has got, and how long it has taken.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Loading {
+    pub progress: Progress,
+    /// Since loading started.
+    pub elapsed: Duration,
+    /// When the current phase started, since loading started.
+    pub phase_started: Duration,
+}
+
+impl Loading {
+    /// How much of the current phase is done, for phases that count bytes.
+    pub fn fraction(&self) -> Option<f64> {
+        let p = &self.progress;
+        let counted = matches!(p.phase, Phase::Checking | Phase::Cached | Phase::Reading);
+        (counted && p.bytes_total > 0)
+            .then(|| (p.bytes_done as f64 / p.bytes_total as f64).clamp(0.0, 1.0))
+    }
+
+    /// The time the current phase still needs at its pace so far, once there is a pace.
+    pub fn eta(&self) -> Option<Duration> {
+        let f = self.fraction()?;
+        let spent = self.elapsed.saturating_sub(self.phase_started);
+        (f >= 0.02 && spent >= Duration::from_millis(200)).then(|| spent.mul_f64((1.0 - f) / f))
+    }
 }
 
 impl App {
     /// An explorer over `kb`, on a terminal of `size`. `origin` names where the knowledge base
     /// comes from, for the status line.
     pub fn new(kb: Kb, keymap: Keymap, origin: impl Into<String>, size: Rect) -> Self {
-        let index = Index::new(&kb);
+        App::with(Loaded::new(kb), keymap, origin, size)
+    }
+
+    /// An explorer over a knowledge base already indexed.
+    pub fn with(loaded: Loaded, keymap: Keymap, origin: impl Into<String>, size: Rect) -> Self {
+        let Loaded {
+            kb,
+            index,
+            haystack,
+        } = loaded;
         let mut app = App {
+            summary: kb.summary(),
             kb,
             index,
             keymap,
@@ -156,15 +204,104 @@ impl App {
             screen: Screen::alliances(0),
             history: History::default(),
             overlay: Overlay::None,
-            finders: Finders::default(),
+            finders: Finders::new(haystack),
             marks: Vec::new(),
             problems: Vec::new(),
             status: None,
             page: Page::default(),
             quit: false,
+            loading: None,
+            open_when_loaded: None,
+            failure: None,
         };
         app.sync();
         app
+    }
+
+    /// An explorer whose knowledge base is still loading: it shows the progress until
+    /// [`App::loaded`], then opens `open` (an id) if given.
+    pub fn loading(
+        keymap: Keymap,
+        origin: impl Into<String>,
+        size: Rect,
+        open: Option<String>,
+    ) -> Self {
+        let empty = Loaded {
+            kb: Kb::default(),
+            index: Index::default(),
+            haystack: None,
+        };
+        let mut app = App::with(empty, keymap, origin, size);
+        app.loading = Some(Loading {
+            progress: Progress {
+                phase: Phase::Reading,
+                bytes_done: 0,
+                bytes_total: 0,
+                files_done: 0,
+                files_total: 0,
+            },
+            elapsed: Duration::ZERO,
+            phase_started: Duration::ZERO,
+        });
+        app.open_when_loaded = open;
+        app
+    }
+
+    /// How far loading has got, while the knowledge base loads.
+    pub fn load_state(&self) -> Option<&Loading> {
+        self.loading.as_ref()
+    }
+
+    /// Loading has got further.
+    pub fn load_progress(&mut self, progress: Progress, elapsed: Duration) {
+        if let Some(l) = &mut self.loading {
+            if l.progress.phase != progress.phase {
+                l.phase_started = elapsed;
+            }
+            l.progress = progress;
+            l.elapsed = elapsed;
+        }
+    }
+
+    /// The knowledge base has loaded: show it, and open what was asked for.
+    pub fn loaded(&mut self, loaded: Loaded) {
+        self.loading = None;
+        self.install(loaded);
+        self.status = None;
+        if let Some(id) = self.open_when_loaded.take() {
+            match crate::commands::resolve(&self.kb, &self.index, &id, &[]) {
+                Ok(found) => self.open_at(found[0].target()),
+                Err(message) => self.status = Some(crate::text::sanitize(&message).into_owned()),
+            }
+        }
+        self.sync();
+    }
+
+    /// The knowledge base could not be loaded: the explorer ends, and [`App::failure`] says
+    /// why.
+    pub fn load_failed(&mut self, error: LoadError) {
+        self.failure = Some(error);
+        self.quit = true;
+    }
+
+    /// Why the knowledge base could not be loaded.
+    pub fn take_failure(&mut self) -> Option<LoadError> {
+        self.failure.take()
+    }
+
+    /// Whether something is being worked on in the background (loading, a search), so the
+    /// event loop should look for its outcome often.
+    pub fn busy(&self) -> bool {
+        self.loading.is_some() || self.finders.busy()
+    }
+
+    /// Takes in what background work has finished; true if the screen changed.
+    pub fn poll(&mut self) -> bool {
+        let rows = self.finder_rows();
+        match &mut self.overlay {
+            Overlay::Finder(finder) => self.finders.poll(finder, rows),
+            _ => false,
+        }
     }
 
     pub fn kb(&self) -> &Kb {
@@ -173,6 +310,11 @@ impl App {
 
     pub fn index(&self) -> &Index {
         &self.index
+    }
+
+    /// Where the knowledge base comes from.
+    pub fn origin(&self) -> &str {
+        &self.origin
     }
 
     pub fn keymap(&self) -> &Keymap {
@@ -215,7 +357,7 @@ impl App {
     /// The open finder, with the names it searches.
     pub fn finder(&self) -> Option<(&Finder, &crate::search::Haystack)> {
         match &self.overlay {
-            Overlay::Finder(f) => Some((f, self.finders.prepared(f.kind)?)),
+            Overlay::Finder(f) => Some((f, self.finders.prepared()?)),
             _ => None,
         }
     }
@@ -237,11 +379,25 @@ impl App {
 
     /// The knowledge base's files changed: show the new data, keeping every screen on the
     /// same entities (by id) where they still exist.
-    pub fn reload(&mut self, kb: Kb, index: Index) {
-        let old = std::mem::replace(&mut self.kb, kb);
-        self.index = index;
+    pub fn reload(&mut self, loaded: Loaded) {
+        self.install(loaded);
+        let s = self.summary;
+        self.status = Some(format!(
+            "Reloaded: {} · {}",
+            crate::text::count(s.alliances, "alliance", "alliances"),
+            crate::text::count(s.organizations, "organization", "organizations")
+        ));
+        self.sync();
+    }
+
+    /// Replaces the data, moving every screen to the same entities (by id) where they still
+    /// exist.
+    fn install(&mut self, loaded: Loaded) {
+        let old = std::mem::replace(&mut self.kb, loaded.kb);
+        self.index = loaded.index;
+        self.summary = self.kb.summary();
         let (kb, index) = (&self.kb, &self.index);
-        let alliance = |a: Ix| old.alliances.get(a).and_then(|x| index.alliance(&x.id));
+        let alliance = |a: Ix| old.alliances.get(a).and_then(|x| index.alliance(kb, &x.id));
         let remap = |screen: Screen| -> Option<Screen> {
             let view = match screen.view {
                 View::Alliances => {
@@ -255,14 +411,14 @@ impl App {
                     });
                 }
                 View::Entity(Entity::Org(o)) => {
-                    View::Entity(Entity::Org(index.org(&old.organizations.get(o)?.id)?))
+                    View::Entity(Entity::Org(index.org(kb, &old.organizations.get(o)?.id)?))
                 }
                 View::Entity(Entity::Focus(f)) => {
-                    View::Entity(Entity::Focus(index.focus(&old.focus_areas.get(f)?.id)?))
+                    View::Entity(Entity::Focus(index.focus(kb, &old.focus_areas.get(f)?.id)?))
                 }
-                View::Entity(Entity::Artifact(t)) => {
-                    View::Entity(Entity::Artifact(index.artifact(&old.artifacts.get(t)?.id)?))
-                }
+                View::Entity(Entity::Artifact(t)) => View::Entity(Entity::Artifact(
+                    index.artifact(kb, &old.artifacts.get(t)?.id)?,
+                )),
                 View::Compare(a, b) => View::Compare(alliance(a)?, alliance(b)?),
             };
             Some(Screen { view, ..screen })
@@ -271,19 +427,12 @@ impl App {
         self.history.retain_map(remap);
         self.marks = self.marks.iter().filter_map(|&m| alliance(m)).collect();
         // Results and prepared names belong to the old data.
-        self.finders = Finders::default();
+        self.finders = Finders::new(loaded.haystack);
         if matches!(self.overlay, Overlay::Finder(_)) {
             self.overlay = Overlay::None;
         }
         self.page = Page::default();
         self.problems.clear();
-        let s = kb.summary();
-        self.status = Some(format!(
-            "Reloaded: {} · {}",
-            crate::text::count(s.alliances, "alliance", "alliances"),
-            crate::text::count(s.organizations, "organization", "organizations")
-        ));
-        self.sync();
     }
 
     /// The detail document of the current screen.
@@ -311,10 +460,13 @@ impl App {
 
     /// The message of the status line.
     pub fn status(&self) -> String {
+        if let Some(l) = &self.loading {
+            return format!("Loading {}: {}…", self.origin, l.progress.phase.label());
+        }
         match &self.status {
             Some(message) => message.clone(),
             None => {
-                let s = self.kb.summary();
+                let s = self.summary;
                 format!(
                     "{} · {} · {}",
                     crate::text::count(s.alliances, "alliance", "alliances"),
@@ -360,10 +512,10 @@ impl App {
                 .kb
                 .alliances
                 .get(screen.list.selected)
-                .map_or_else(|| "Alliances".to_string(), |a| a.name.clone()),
-            View::Entity(Entity::Org(o)) => self.kb.organizations[o].name.clone(),
-            View::Entity(Entity::Focus(f)) => self.kb.focus_areas[f].name.clone(),
-            View::Entity(Entity::Artifact(t)) => self.kb.artifacts[t].name.clone(),
+                .map_or_else(|| "Alliances".to_string(), |a| a.name.to_string()),
+            View::Entity(Entity::Org(o)) => self.kb.organizations[o].name.to_string(),
+            View::Entity(Entity::Focus(f)) => self.kb.focus_areas[f].name.to_string(),
+            View::Entity(Entity::Artifact(t)) => self.kb.artifacts[t].name.to_string(),
             View::Compare(a, b) => format!(
                 "{} ⇄ {}",
                 self.kb.alliances[a].name, self.kb.alliances[b].name
@@ -377,6 +529,7 @@ impl App {
         match self.overlay {
             Overlay::Help(_) => return vec![Close, Down, Up, PageDown, Quit],
             Overlay::Finder(_) => return vec![Open, Down, Up, Close, DeleteWord, ClearQuery],
+            Overlay::None if self.loading.is_some() => return vec![Help, Quit],
             Overlay::None => {}
         }
         let mut hints = match (self.screen.view, self.screen.focus) {
@@ -548,13 +701,11 @@ impl App {
 
     /// Opens a finder with an empty query.
     fn open_finder(&mut self, kind: FinderKind) {
-        let mut finder = Finder {
-            kind,
-            query: String::new(),
-            results: Default::default(),
-            cursor: Cursor::default(),
-            highlights: Vec::new(),
-        };
+        if self.loading.is_some() {
+            self.status = Some("Still loading: search opens once the knowledge base is in".into());
+            return;
+        }
+        let mut finder = Finder::new(kind);
         let rows = self.finder_rows();
         self.finders.run(&self.kb, &mut finder, rows);
         self.overlay = Overlay::Finder(finder);
@@ -1151,11 +1302,11 @@ mod tests {
     }
 
     fn org(app: &App, id: &str) -> Ix {
-        app.index().org(id).unwrap()
+        app.index().org(app.kb(), id).unwrap()
     }
 
     fn alliance(app: &App, id: &str) -> Ix {
-        app.index().alliance(id).unwrap()
+        app.index().alliance(app.kb(), id).unwrap()
     }
 
     /// Moves the detail cursor to the link that leads to `target`.
@@ -1254,7 +1405,7 @@ mod tests {
         assert_eq!(a.screen().focus, Pane::Side);
         a.update(Action::Last);
         a.update(Action::Open);
-        let policy = a.index().focus("ai-policy").unwrap();
+        let policy = a.index().focus(a.kb(), "ai-policy").unwrap();
         assert_eq!(a.screen().view, View::Entity(Entity::Focus(policy)));
         let names: Vec<&str> = a.links().iter().map(|l| l.name.as_str()).collect();
         assert_eq!(
@@ -1431,10 +1582,109 @@ mod tests {
         a.update(Action::Down);
         assert_eq!(a.finder().unwrap().0.cursor.selected, 2);
         a.update(Action::ClearQuery);
-        let (finder, haystack) = a.finder().unwrap();
+        let finder = a.finder().unwrap().0;
         assert_eq!(finder.query, "");
-        assert_eq!(finder.results.hits.len(), haystack.len());
+        assert_eq!(finder.results.hits.len(), a.kb().organizations.len());
+        assert_eq!(finder.results.total, a.kb().organizations.len());
         assert_eq!(finder.cursor.selected, 0);
+    }
+
+    /// Waits for the search thread to answer the finder's query.
+    fn settle(a: &mut App) {
+        let start = std::time::Instant::now();
+        while a.finder().is_some_and(|f| f.0.searching) {
+            assert!(start.elapsed() < Duration::from_secs(10), "no answer");
+            a.poll();
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+
+    #[test]
+    fn a_search_on_the_search_thread_answers_the_latest_query_only() {
+        let mut a = app();
+        a.finders.search_in_background_from(0);
+        a.update(Action::Search);
+        settle(&mut a);
+        type_text(&mut a, "nvid");
+        // Typing does not wait: the finder shows it is searching.
+        assert!(a.finder().unwrap().0.searching || a.finder().unwrap().0.results.query == "nvid");
+        type_text(&mut a, "ia");
+        settle(&mut a);
+        let (finder, haystack) = a.finder().unwrap();
+        assert_eq!(finder.results.query, "nvidia");
+        let first = haystack.entry(finder.results.hits[0].entry);
+        assert_eq!(a.kb().organizations[first.ix].id, "nvidia");
+        assert!(!finder.highlights.is_empty());
+        assert!(!a.busy());
+        a.update(Action::Open);
+        assert_eq!(
+            a.screen().view,
+            View::Entity(Entity::Org(org(&a, "nvidia")))
+        );
+    }
+
+    #[test]
+    fn while_loading_the_explorer_shows_progress_then_opens_what_was_asked() {
+        let keymap = Keymap::default();
+        let mut a = App::loading(
+            keymap,
+            "big.ron",
+            Rect::new(0, 0, 120, 40),
+            Some("nvidia".into()),
+        );
+        assert!(a.busy());
+        assert!(a.status().starts_with("Loading big.ron"), "{}", a.status());
+        // Search waits for the data.
+        a.update(Action::Search);
+        assert!(a.finder().is_none());
+        let mut progress = Progress {
+            phase: Phase::Reading,
+            bytes_done: 250,
+            bytes_total: 1000,
+            files_done: 1,
+            files_total: 4,
+        };
+        a.load_progress(progress, Duration::from_secs(1));
+        let state = *a.load_state().unwrap();
+        assert_eq!(state.fraction(), Some(0.25));
+        assert_eq!(state.eta(), Some(Duration::from_secs(3)));
+        progress.phase = Phase::Validating;
+        a.load_progress(progress, Duration::from_secs(5));
+        assert_eq!(
+            a.load_state().unwrap().phase_started,
+            Duration::from_secs(5)
+        );
+        assert_eq!(a.load_state().unwrap().eta(), None);
+        a.loaded(Loaded::new(crate::kb::load_embedded().unwrap()));
+        assert!(a.load_state().is_none() && !a.busy());
+        assert_eq!(
+            a.screen().view,
+            View::Entity(Entity::Org(org(&a, "nvidia")))
+        );
+        assert!(a.invariants().is_empty(), "{:?}", a.invariants());
+    }
+
+    #[test]
+    fn a_failed_load_ends_the_explorer_with_the_reason() {
+        let keymap = Keymap::default();
+        let mut a = App::loading(keymap, "big.ron", Rect::new(0, 0, 120, 40), None);
+        a.load_failed(LoadError::Usage("gone".into()));
+        assert!(a.should_quit());
+        assert!(matches!(a.take_failure(), Some(LoadError::Usage(m)) if m == "gone"));
+    }
+
+    #[test]
+    fn an_unknown_entity_to_open_after_loading_is_said_in_the_status_line() {
+        let keymap = Keymap::default();
+        let mut a = App::loading(
+            keymap,
+            "big.ron",
+            Rect::new(0, 0, 120, 40),
+            Some("nvidai".into()),
+        );
+        a.loaded(Loaded::new(crate::kb::load_embedded().unwrap()));
+        assert_eq!(a.screen().view, View::Alliances);
+        assert!(a.status().contains("nvidai"), "{}", a.status());
     }
 
     #[test]
@@ -1449,7 +1699,7 @@ mod tests {
         a.update(Action::GoTo);
         type_text(&mut a, "pytorch");
         a.update(Action::Open);
-        let pytorch = a.index().artifact("pytorch").unwrap();
+        let pytorch = a.index().artifact(a.kb(), "pytorch").unwrap();
         assert_eq!(a.screen().view, View::Entity(Entity::Artifact(pytorch)));
         assert_eq!(
             a.breadcrumb(),
@@ -1482,7 +1732,7 @@ mod tests {
         let names = |pane| {
             a.rows(pane)
                 .iter()
-                .map(|r| r.name.clone())
+                .map(|r| r.name.to_string())
                 .collect::<Vec<_>>()
         };
         assert_eq!(
@@ -1534,9 +1784,8 @@ mod tests {
         let mut kb = crate::kb::load_embedded().unwrap();
         kb.alliances.reverse();
         kb.alliances[0].name = "United AI Alliance (renamed)".into();
-        let index = Index::new(&kb);
         a.set_problems(vec![crate::kb::Problem::at("x.ron", "", 1, 1, "boom")]);
-        a.reload(kb, index);
+        a.reload(Loaded::new(kb));
         assert!(a.problems().is_empty());
         assert_eq!(
             a.breadcrumb(),
@@ -1546,7 +1795,7 @@ mod tests {
         a.update(Action::Back);
         assert_eq!(
             a.screen().view,
-            View::Entity(Entity::Org(a.index().org("nvidia").unwrap()))
+            View::Entity(Entity::Org(a.index().org(a.kb(), "nvidia").unwrap()))
         );
         // An entity that is gone leaves the history.
         let mut kb = crate::kb::load_embedded().unwrap();
@@ -1556,8 +1805,7 @@ mod tests {
             al.absent.retain(|m| m.org != "nvidia");
             al.leads.retain(|l| l != "nvidia");
         }
-        let index = Index::new(&kb);
-        a.reload(kb, index);
+        a.reload(Loaded::new(kb));
         assert_eq!(a.screen().view, View::Alliances);
         assert!(a.invariants().is_empty(), "{:?}", a.invariants());
     }

@@ -28,6 +28,11 @@ pub struct Cli {
     #[arg(long)]
     pub no_watch: bool,
 
+    /// Parse the --kb files even if the cache has them, and do not write to the cache
+    /// (kept in $XDG_CACHE_HOME/alliances, for knowledge bases of a megabyte or more)
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     /// Start the explorer on this alliance, organisation, focus area or artifact
     #[arg(long, value_name = "ID")]
     pub open: Option<String>,

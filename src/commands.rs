@@ -86,16 +86,16 @@ impl Context<'_> {
     fn alliance_ref(&self, a: usize) -> Named {
         let a = &self.kb.alliances[a];
         Named {
-            id: a.id.clone(),
-            name: a.name.clone(),
+            id: a.id.to_string(),
+            name: a.name.to_string(),
         }
     }
 
     fn org_ref(&self, o: usize) -> Named {
         let o = &self.kb.organizations[o];
         Named {
-            id: o.id.clone(),
-            name: o.name.clone(),
+            id: o.id.to_string(),
+            name: o.name.to_string(),
         }
     }
 }

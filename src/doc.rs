@@ -296,7 +296,7 @@ impl Builder {
 
     fn names(&mut self, names: &[LocalName]) {
         for n in names {
-            let mut value = n.name.clone();
+            let mut value = n.name.to_string();
             if let Some(note) = &n.note {
                 value.push_str(&format!(" ({note})"));
             }
@@ -308,17 +308,17 @@ impl Builder {
         }
     }
 
-    fn sources(&mut self, kb: &Kb, index: &Index, ids: &[String]) {
+    fn sources(&mut self, kb: &Kb, index: &Index, ids: &[crate::kb::Str]) {
         if ids.is_empty() {
             return;
         }
         self.heading(format!("Sources ({})", ids.len()));
         let cols = ids.iter().map(|s| text::width(s)).max().unwrap_or(0) + 2;
         for id in ids {
-            let Some(s) = index.source(id).map(|i| &kb.sources[i]) else {
+            let Some(s) = index.source(kb, id).map(|i| &kb.sources[i]) else {
                 continue;
             };
-            let mut title = s.title.clone();
+            let mut title = s.title.to_string();
             if let Some(date) = &s.date {
                 title.push_str(&format!(" ({date})"));
             }
@@ -329,7 +329,10 @@ impl Builder {
                 Tone::Normal,
                 None,
             );
-            for place in [&s.url, &s.location].into_iter().flatten() {
+            for place in [s.url.as_deref(), s.location.as_deref().map(|l| l.as_str())]
+                .into_iter()
+                .flatten()
+            {
                 self.text(2 + cols as u16, None, place, Tone::Dim, None);
             }
         }
@@ -376,7 +379,7 @@ pub fn alliance(kb: &Kb, index: &Index, a: Ix, width: u16) -> Doc {
     let leads: Vec<&str> = al
         .leads
         .iter()
-        .filter_map(|l| index.org(l).map(|o| kb.organizations[o].name.as_str()))
+        .filter_map(|l| index.org(kb, l).map(|o| kb.organizations[o].name.as_str()))
         .collect();
     b.field("Leads", &leads.join(", "));
     if let Some(site) = &al.website {
@@ -411,7 +414,7 @@ fn members(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, al: &Alliance) {
     let name_cols = al
         .members
         .iter()
-        .filter_map(|m| index.org(&m.org))
+        .filter_map(|m| index.org(kb, &m.org))
         .map(|o| text::width(&kb.organizations[o].name))
         .max()
         .unwrap_or(0)
@@ -432,7 +435,7 @@ fn members(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, al: &Alliance) {
         b.heading(format!("{} ({})", role.heading(), group.len()));
         for m in group {
             let member = &al.members[m];
-            let Some(org) = index.org(&member.org) else {
+            let Some(org) = index.org(kb, &member.org) else {
                 continue;
             };
             b.push(
@@ -457,7 +460,7 @@ fn absences(b: &mut Builder, kb: &Kb, index: &Index, al: &Alliance) {
     }
     b.heading(format!("Notable absences ({})", al.absent.len()));
     for x in &al.absent {
-        let Some(org) = index.org(&x.org) else {
+        let Some(org) = index.org(kb, &x.org) else {
             continue;
         };
         b.text(
@@ -472,12 +475,12 @@ fn absences(b: &mut Builder, kb: &Kb, index: &Index, al: &Alliance) {
 }
 
 fn related(b: &mut Builder, kb: &Kb, index: &Index, a: Ix) {
-    let related = index.related(a);
+    let related = index.related(kb, a);
     if related.is_empty() {
         return;
     }
     b.heading(format!("Related ({})", related.len()));
-    for r in related {
+    for r in &related {
         b.text(
             2,
             None,
@@ -596,37 +599,37 @@ pub fn organization(kb: &Kb, index: &Index, o: Ix, width: u16) -> EntityPage {
         .org_links(o)
         .iter()
         .map(|l| LinkRow {
-            target: Target::Alliance(l.alliance),
-            name: kb.alliances[l.alliance].name.clone(),
+            target: Target::Alliance(l.alliance()),
+            name: kb.alliances[l.alliance()].name.to_string(),
             label: link_label(kb, l),
         })
         .collect();
-    if let Some(a) = org.alliance.as_deref().and_then(|a| index.alliance(a)) {
+    if let Some(a) = org.alliance.as_deref().and_then(|a| index.alliance(kb, a)) {
         links.push(LinkRow {
             target: Target::Alliance(a),
-            name: kb.alliances[a].name.clone(),
+            name: kb.alliances[a].name.to_string(),
             label: "this organisation is the alliance".into(),
         });
     }
-    let parent = org.parent.as_deref().and_then(|p| index.org(p));
+    let parent = org.parent.as_deref().and_then(|p| index.org(kb, p));
     if let Some(p) = parent {
         links.push(LinkRow {
             target: Target::Org(p),
-            name: kb.organizations[p].name.clone(),
+            name: kb.organizations[p].name.to_string(),
             label: "parent organisation".into(),
         });
     }
     for &c in index.children(o) {
         links.push(LinkRow {
             target: Target::Org(c),
-            name: kb.organizations[c].name.clone(),
+            name: kb.organizations[c].name.to_string(),
             label: "part of this group".into(),
         });
     }
     for &t in index.artifacts_of(o) {
         links.push(LinkRow {
             target: Target::Artifact(t),
-            name: kb.artifacts[t].name.clone(),
+            name: kb.artifacts[t].name.to_string(),
             label: format!("{}: an origin", kb.artifacts[t].kind.label()),
         });
     }
@@ -698,12 +701,12 @@ pub fn compare(kb: &Kb, index: &Index, a: Ix, b: Ix) -> [Vec<LinkRow>; 3] {
             return map;
         };
         for lead in &al.leads {
-            if let Some(o) = index.org(lead) {
+            if let Some(o) = index.org(kb, lead) {
                 map.insert(o, "lead".to_string());
             }
         }
         for m in &al.members {
-            if let Some(o) = index.org(&m.org) {
+            if let Some(o) = index.org(kb, &m.org) {
                 let tie = m.role.tie();
                 map.entry(o)
                     .and_modify(|t| {
@@ -719,7 +722,7 @@ pub fn compare(kb: &Kb, index: &Index, a: Ix, b: Ix) -> [Vec<LinkRow>; 3] {
     let (first, second) = (ties(a), ties(b));
     let row = |o: Ix, label: String| LinkRow {
         target: Target::Org(o),
-        name: kb.organizations[o].name.clone(),
+        name: kb.organizations[o].name.to_string(),
         label,
     };
     let mut both = Vec::new();
@@ -764,7 +767,7 @@ pub fn context(kb: &Kb, index: &Index, target: Target) -> String {
                 .map(|l| {
                     format!(
                         "{} ({})",
-                        name(&kb.alliances[l.alliance].name),
+                        name(&kb.alliances[l.alliance()].name),
                         link_label(kb, l)
                     )
                 })
@@ -798,7 +801,7 @@ pub fn context(kb: &Kb, index: &Index, target: Target) -> String {
             let origin: Vec<String> = art
                 .origin
                 .iter()
-                .filter_map(|o| index.org(o))
+                .filter_map(|o| index.org(kb, o))
                 .take(SHOWN)
                 .map(|o| name(&kb.organizations[o].name))
                 .collect();
@@ -822,7 +825,7 @@ pub fn focus_area(kb: &Kb, index: &Index, f: Ix, width: u16) -> EntityPage {
         .iter()
         .map(|&a| LinkRow {
             target: Target::Alliance(a),
-            name: kb.alliances[a].name.clone(),
+            name: kb.alliances[a].name.to_string(),
             label: kb.alliances[a].kind.label().to_string(),
         })
         .collect();
@@ -847,17 +850,17 @@ pub fn artifact(kb: &Kb, index: &Index, t: Ix, width: u16) -> EntityPage {
     let links = art
         .origin
         .iter()
-        .filter_map(|o| index.org(o))
+        .filter_map(|o| index.org(kb, o))
         .map(|o| {
             let memberships: Vec<&str> = index
                 .org_links(o)
                 .iter()
-                .filter(|l| l.lead || l.member.is_some())
-                .map(|l| kb.alliances[l.alliance].name.as_str())
+                .filter(|l| l.lead() || l.member().is_some())
+                .map(|l| kb.alliances[l.alliance()].name.as_str())
                 .collect();
             LinkRow {
                 target: Target::Org(o),
-                name: kb.organizations[o].name.clone(),
+                name: kb.organizations[o].name.to_string(),
                 label: if memberships.is_empty() {
                     "origin · in no alliance".into()
                 } else {
@@ -905,15 +908,15 @@ mod tests {
     #[test]
     fn an_alliance_document_links_members_absences_and_related_alliances() {
         let (kb, index) = embedded();
-        let a = index.alliance("ai-alliance").unwrap();
+        let a = index.alliance(&kb, "ai-alliance").unwrap();
         let doc = alliance(&kb, &index, a, 60);
         let targets: Vec<Target> = (0..doc.links().len())
             .filter_map(|i| doc.target(i))
             .collect();
-        assert_eq!(targets[0], Target::Org(index.org("ibm").unwrap()));
-        assert!(targets.contains(&Target::Org(index.org("nvidia").unwrap())));
+        assert_eq!(targets[0], Target::Org(index.org(&kb, "ibm").unwrap()));
+        assert!(targets.contains(&Target::Org(index.org(&kb, "nvidia").unwrap())));
         assert!(targets.contains(&Target::Alliance(
-            index.alliance("partnership-on-ai").unwrap()
+            index.alliance(&kb, "partnership-on-ai").unwrap()
         )));
         let headings: Vec<String> = doc
             .sections()
@@ -941,7 +944,7 @@ mod tests {
     #[test]
     fn text_wraps_to_the_width() {
         let (kb, index) = embedded();
-        let a = index.alliance("ai-alliance").unwrap();
+        let a = index.alliance(&kb, "ai-alliance").unwrap();
         for width in [20u16, 45, 100] {
             let doc = alliance(&kb, &index, a, width);
             for line in &doc.lines {
@@ -975,7 +978,7 @@ mod tests {
     #[test]
     fn the_member_view_lists_every_tie_with_its_label() {
         let (kb, index) = embedded();
-        let page = organization(&kb, &index, index.org("nvidia").unwrap(), 60);
+        let page = organization(&kb, &index, index.org(&kb, "nvidia").unwrap(), 60);
         let rows: Vec<(&str, &str)> = page
             .links
             .iter()
@@ -988,7 +991,7 @@ mod tests {
                 ("AI Alliance", "absent: not a member")
             ]
         );
-        let page = organization(&kb, &index, index.org("sb-intuitions").unwrap(), 60);
+        let page = organization(&kb, &index, index.org(&kb, "sb-intuitions").unwrap(), 60);
         assert!(
             page.links
                 .iter()
@@ -999,7 +1002,7 @@ mod tests {
     #[test]
     fn focus_and_artifact_pages() {
         let (kb, index) = embedded();
-        let page = focus_area(&kb, &index, index.focus("trustworthy-ai").unwrap(), 60);
+        let page = focus_area(&kb, &index, index.focus(&kb, "trustworthy-ai").unwrap(), 60);
         let names: Vec<&str> = page.links.iter().map(|l| l.name.as_str()).collect();
         assert_eq!(
             names,
@@ -1009,7 +1012,12 @@ mod tests {
                 "Scottish AI Alliance"
             ]
         );
-        let page = artifact(&kb, &index, index.artifact("stable-diffusion").unwrap(), 60);
+        let page = artifact(
+            &kb,
+            &index,
+            index.artifact(&kb, "stable-diffusion").unwrap(),
+            60,
+        );
         assert_eq!(page.links[0].label, "origin · AI Alliance");
         assert_eq!(page.links[1].label, "origin · in no alliance");
     }

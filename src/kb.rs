@@ -5,9 +5,11 @@
 //! collections, and a knowledge base is the merge of its files. Nothing in `kb` knows about the
 //! terminal.
 
+pub mod cache;
 pub mod country;
 pub mod date;
 pub mod embedded;
+pub mod ids;
 pub mod index;
 pub mod load;
 mod locate;
@@ -18,6 +20,14 @@ pub mod validate;
 use serde::{Deserialize, Serialize};
 
 pub use date::Date;
+
+/// The knowledge base's strings. Ids, codes, dates and most names fit in the 24 bytes of the
+/// value itself, so a million organisations allocate little besides their longer texts.
+pub type Str = compact_str::CompactString;
+
+/// A short list (sources, other names, leads): one element is kept in place, without an
+/// allocation of its own.
+pub type Few<T> = smallvec::SmallVec<[T; 1]>;
 pub use index::Index;
 pub use load::{LoadError, load_embedded, load_path};
 pub use problem::Problem;
@@ -41,6 +51,57 @@ impl Kb {
         self.focus_areas.extend(other.focus_areas);
         self.artifacts.extend(other.artifacts);
         self.sources.extend(other.sources);
+    }
+
+    /// Merges the parts of a knowledge base (its files' contents) into one, allocating each
+    /// collection once at its final size.
+    pub fn merge_all(parts: impl IntoIterator<Item = Kb>) -> Kb {
+        let parts: Vec<Kb> = parts.into_iter().collect();
+        let total = |f: fn(&Kb) -> usize| parts.iter().map(f).sum::<usize>();
+        let mut kb = Kb {
+            alliances: Vec::with_capacity(total(|k| k.alliances.len())),
+            organizations: Vec::with_capacity(total(|k| k.organizations.len())),
+            focus_areas: Vec::with_capacity(total(|k| k.focus_areas.len())),
+            artifacts: Vec::with_capacity(total(|k| k.artifacts.len())),
+            sources: Vec::with_capacity(total(|k| k.sources.len())),
+        };
+        for part in parts {
+            kb.merge(part);
+        }
+        kb
+    }
+
+    /// Gives back the room that reading left in every list (a list read from a file grows by
+    /// doubling, and a one-element list takes room for four).
+    pub fn shrink_to_fit(&mut self) {
+        for a in &mut self.alliances {
+            a.names.shrink_to_fit();
+            a.leads.shrink_to_fit();
+            a.members.shrink_to_fit();
+            for m in &mut a.members {
+                m.sources.shrink_to_fit();
+            }
+            a.absent.shrink_to_fit();
+            a.focus.shrink_to_fit();
+            a.facts.shrink_to_fit();
+            a.outputs.shrink_to_fit();
+            a.related.shrink_to_fit();
+            a.claims.shrink_to_fit();
+            a.sources.shrink_to_fit();
+        }
+        for o in &mut self.organizations {
+            o.aka.shrink_to_fit();
+            o.sources.shrink_to_fit();
+        }
+        for t in &mut self.artifacts {
+            t.origin.shrink_to_fit();
+            t.sources.shrink_to_fit();
+        }
+        self.alliances.shrink_to_fit();
+        self.organizations.shrink_to_fit();
+        self.focus_areas.shrink_to_fit();
+        self.artifacts.shrink_to_fit();
+        self.sources.shrink_to_fit();
     }
 
     /// Counts shown by `check` and by the status line.
@@ -90,8 +151,8 @@ impl std::fmt::Display for Summary {
 #[serde(deny_unknown_fields)]
 pub struct Alliance {
     /// Kebab-case identifier, e.g. `ai-alliance`.
-    pub id: String,
-    pub name: String,
+    pub id: Str,
+    pub name: Str,
     /// The name in other languages, notably the article's French wording where it differs.
     #[serde(default)]
     pub names: Vec<LocalName>,
@@ -99,18 +160,18 @@ pub struct Alliance {
     pub scope: Scope,
     /// Where it works, in words ("Africa", "Scotland").
     #[serde(default)]
-    pub region: Option<String>,
+    pub region: Option<Str>,
     #[serde(default)]
     pub founded: Option<Date>,
     /// Caveats on the founding date (conflicting sources, relaunches).
     #[serde(default)]
-    pub founded_note: Option<String>,
+    pub founded_note: Option<Str>,
     #[serde(default)]
-    pub website: Option<String>,
-    pub summary: String,
+    pub website: Option<Str>,
+    pub summary: Str,
     /// Organisations that lead, host or founded it.
     #[serde(default)]
-    pub leads: Vec<String>,
+    pub leads: Few<Str>,
     #[serde(default)]
     pub members: Vec<Member>,
     /// Notable non-members.
@@ -118,7 +179,7 @@ pub struct Alliance {
     pub absent: Vec<Absence>,
     /// Focus-area ids.
     #[serde(default)]
-    pub focus: Vec<String>,
+    pub focus: Vec<Str>,
     /// Further facts: governance, size, scope, with their own status and sources.
     #[serde(default)]
     pub facts: Vec<Fact>,
@@ -132,7 +193,7 @@ pub struct Alliance {
     #[serde(default)]
     pub claims: Vec<Claim>,
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Few<Str>,
 }
 
 impl Alliance {
@@ -206,14 +267,14 @@ impl Scope {
 #[serde(deny_unknown_fields)]
 pub struct LocalName {
     /// ISO 639-1 language code.
-    pub lang: String,
-    pub name: String,
+    pub lang: Str,
+    pub name: Str,
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Str>,
     #[serde(default)]
     pub status: Status,
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Few<Str>,
 }
 
 /// Whether the sources confirm a fact.
@@ -242,17 +303,18 @@ impl Status {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
-    pub org: String,
+    pub org: Str,
     #[serde(default)]
     pub role: Role,
     #[serde(default)]
     pub since: Option<Date>,
     #[serde(default)]
     pub status: Status,
+    /// Boxed: most members have none, and there is one per membership.
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Box<Str>>,
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Few<Str>,
 }
 
 #[derive(
@@ -355,38 +417,38 @@ impl Role {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Absence {
-    pub org: String,
-    pub note: String,
+    pub org: Str,
+    pub note: Str,
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Few<Str>,
 }
 
 /// A sourced statement about an alliance that has no dedicated field.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
-    pub topic: String,
-    pub text: String,
+    pub topic: Str,
+    pub text: Str,
     #[serde(default)]
     pub status: Status,
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Few<Str>,
 }
 
 /// A document, event or programme.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Output {
-    pub title: String,
+    pub title: Str,
     pub kind: OutputKind,
     #[serde(default)]
     pub date: Option<Date>,
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Str>,
     #[serde(default)]
     pub status: Status,
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Few<Str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -419,10 +481,10 @@ impl OutputKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Related {
-    pub alliance: String,
-    pub why: String,
+    pub alliance: Str,
+    pub why: Str,
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Few<Str>,
 }
 
 /// Something the article says, and what the sources say about it.
@@ -430,14 +492,14 @@ pub struct Related {
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     /// The article's words (French).
-    pub article: String,
+    pub article: Str,
     /// What the article claims, in English.
-    pub claim: String,
+    pub claim: Str,
     pub verdict: Verdict,
     #[serde(default)]
-    pub correction: Option<String>,
+    pub correction: Option<Str>,
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Few<Str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -463,32 +525,32 @@ impl Verdict {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
-    pub id: String,
-    pub name: String,
+    pub id: Str,
+    pub name: Str,
     /// Other names and abbreviations.
     #[serde(default)]
-    pub aka: Vec<String>,
+    pub aka: Few<Str>,
     pub kind: OrgKind,
     /// ISO 3166-1 alpha-2 code; absent for international bodies.
     #[serde(default)]
-    pub country: Option<String>,
+    pub country: Option<Str>,
     /// Where, in words, when a country code says too little (a city, "sources conflict").
     #[serde(default)]
-    pub location: Option<String>,
+    pub location: Option<Box<Str>>,
     #[serde(default)]
-    pub website: Option<String>,
+    pub website: Option<Str>,
     /// The organisation it belongs to (SB Intuitions → SoftBank).
     #[serde(default)]
-    pub parent: Option<String>,
+    pub parent: Option<Box<Str>>,
     /// The alliance this organisation is (the Partnership on AI is both).
     #[serde(default)]
-    pub alliance: Option<String>,
+    pub alliance: Option<Box<Str>>,
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Str>,
     #[serde(default)]
     pub status: Status,
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Few<Str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -530,35 +592,35 @@ impl OrgKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FocusArea {
-    pub id: String,
-    pub name: String,
+    pub id: Str,
+    pub name: Str,
     #[serde(default)]
     pub names: Vec<LocalName>,
-    pub description: String,
+    pub description: Str,
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Few<Str>,
 }
 
 /// A tool, framework, model or benchmark the article names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Artifact {
-    pub id: String,
-    pub name: String,
+    pub id: Str,
+    pub name: Str,
     pub kind: ArtifactKind,
     /// Organisations it comes from.
     #[serde(default)]
-    pub origin: Vec<String>,
+    pub origin: Few<Str>,
     #[serde(default)]
     pub released: Option<Date>,
-    pub description: String,
+    pub description: Str,
     /// Named in the article itself (otherwise only in the launch press release).
     #[serde(default = "yes")]
     pub in_article: bool,
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Str>,
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Few<Str>,
 }
 
 fn yes() -> bool {
@@ -589,13 +651,13 @@ impl ArtifactKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    pub id: String,
-    pub title: String,
+    pub id: Str,
+    pub title: Str,
     #[serde(default)]
-    pub url: Option<String>,
+    pub url: Option<Str>,
     /// Where to find it when there is no single URL (a repository path, a print edition).
     #[serde(default, rename = "where")]
-    pub location: Option<String>,
+    pub location: Option<Box<Str>>,
     #[serde(default)]
     pub date: Option<Date>,
 }

@@ -10,6 +10,7 @@ pub mod commands;
 pub mod doc;
 pub mod kb;
 pub mod keymap;
+pub mod loaded;
 pub mod search;
 pub mod suggest;
 pub mod text;

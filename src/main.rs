@@ -1,11 +1,14 @@
-use alliances::app::{App, Target};
+use alliances::app::App;
 use alliances::cli::{Cli, Command, ExportFormat, Shell};
-use alliances::commands::{self, Context, Found, Outcome, Paint};
+use alliances::commands::{self, Context, Outcome, Paint};
+use alliances::kb::cache::Cache;
 use alliances::kb::{self, Index, Kb, LoadError};
 use alliances::keymap::Keymap;
+use alliances::loaded::Loaded;
 use alliances::ui::Theme;
 use clap::{CommandFactory, Parser};
 use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -21,8 +24,15 @@ fn main() -> ExitCode {
         Some(path) => path.display().to_string(),
         None => "built-in knowledge base".to_string(),
     };
+    if let (None, Some(path)) = (&cli.command, &cli.kb) {
+        match is_big(path) {
+            Ok(true) => return explore_while_loading(&cli, path, origin),
+            Ok(false) => {}
+            Err(e) => return fail(&e, &origin),
+        }
+    }
     let loaded = match &cli.kb {
-        Some(path) => kb::load_path(path),
+        Some(path) => kb::load::load_path_with(path, cache(&cli).as_ref(), &mut |_| {}),
         None => kb::load_embedded().map_err(LoadError::Invalid),
     };
     let kb = match loaded {
@@ -130,55 +140,105 @@ fn man() -> ExitCode {
 /// Opens the explorer: everything that can fail on user data (the knowledge base, the key map,
 /// the entity to open) is checked before the terminal changes mode.
 fn explore(cli: &Cli, kb: Kb, origin: String) -> ExitCode {
+    let loaded = Loaded::new(kb);
     let start = match &cli.open {
-        Some(id) => {
-            let index = Index::new(&kb);
-            match commands::resolve(&kb, &index, id, &[]) {
-                Ok(found) => Some(match found[0] {
-                    Found::Alliance(a) => Target::Alliance(a),
-                    Found::Org(o) => Target::Org(o),
-                    Found::Focus(f) => Target::Focus(f),
-                    Found::Artifact(t) => Target::Artifact(t),
-                }),
-                Err(message) => {
-                    eprintln!("error: {message}");
-                    return ExitCode::from(1);
-                }
+        Some(id) => match commands::resolve(&loaded.kb, &loaded.index, id, &[]) {
+            Ok(found) => Some(found[0].target()),
+            Err(message) => {
+                eprintln!("error: {message}");
+                return ExitCode::from(1);
             }
-        }
+        },
         None => None,
     };
+    let (keymap, theme) = match terminal_setup(cli) {
+        Ok(setup) => setup,
+        Err(code) => return code,
+    };
+    let mut app = App::with(
+        loaded,
+        keymap,
+        origin.clone(),
+        alliances::tui::initial_size(),
+    );
+    if let Some(target) = start {
+        app.open_at(target);
+    }
+    run_explorer(cli, app, &theme, None, &origin)
+}
+
+/// Opens the explorer at once on a big knowledge base, which loads in the background with its
+/// progress on screen. Problems in its files end the explorer, and are reported as `check`
+/// would.
+fn explore_while_loading(cli: &Cli, path: &std::path::Path, origin: String) -> ExitCode {
+    let (keymap, theme) = match terminal_setup(cli) {
+        Ok(setup) => setup,
+        Err(code) => return code,
+    };
+    let app = App::loading(
+        keymap,
+        origin.clone(),
+        alliances::tui::initial_size(),
+        cli.open.clone(),
+    );
+    run_explorer(cli, app, &theme, Some(path.to_path_buf()), &origin)
+}
+
+/// What the explorer needs besides the data: a terminal, the key map and the colours.
+fn terminal_setup(cli: &Cli) -> Result<(Keymap, Theme), ExitCode> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         eprintln!(
             "error: the explorer needs a terminal; for scripts, use a subcommand such as `alliances list` or `alliances search` (see --help)"
         );
-        return ExitCode::from(2);
+        return Err(ExitCode::from(2));
     }
-    let keymap = match Keymap::load_user() {
-        Ok(keymap) => keymap,
-        Err(problem) => {
-            eprintln!("{problem}");
-            return ExitCode::from(1);
-        }
-    };
+    let keymap = Keymap::load_user().map_err(|problem| {
+        eprintln!("{problem}");
+        ExitCode::from(1)
+    })?;
     let no_color = std::env::var_os("NO_COLOR");
     let theme = Theme::new(cli.color.enabled(true, no_color.as_deref()));
-    let mut app = App::new(kb, keymap, origin, alliances::tui::initial_size());
-    if let Some(target) = start {
-        app.open_at(target);
-    }
+    Ok((keymap, theme))
+}
+
+fn run_explorer(
+    cli: &Cli,
+    mut app: App,
+    theme: &Theme,
+    load: Option<PathBuf>,
+    origin: &str,
+) -> ExitCode {
     let options = alliances::tui::Options {
         mouse: !cli.no_mouse,
+        load,
         // The built-in knowledge base cannot change; a user's is watched unless asked not to.
         watch: cli.kb.clone().filter(|_| !cli.no_watch),
+        cache: cache(cli),
     };
-    match alliances::tui::run(app, &theme, &options) {
-        Ok(status) => ExitCode::from(status),
+    match alliances::tui::run(&mut app, theme, &options) {
+        Ok(status) => match app.take_failure() {
+            Some(error) => fail(&error, origin),
+            None => ExitCode::from(status),
+        },
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(1)
         }
     }
+}
+
+/// Knowledge bases from this size on open in the explorer at once and load in the
+/// background: parsing them takes long enough to see.
+const LOAD_IN_BACKGROUND_FROM: u64 = 16 << 20;
+
+/// Whether the explorer should load the knowledge base at `path` in the background.
+fn is_big(path: &std::path::Path) -> Result<bool, LoadError> {
+    let files = kb::load::ron_files(path)?;
+    let bytes: u64 = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .sum();
+    Ok(bytes >= LOAD_IN_BACKGROUND_FROM)
 }
 
 fn fail(error: &LoadError, origin: &str) -> ExitCode {
@@ -192,4 +252,13 @@ fn fail(error: &LoadError, origin: &str) -> ExitCode {
         }
     }
     ExitCode::from(error.exit_code())
+}
+
+/// The cache of parsed knowledge bases, unless asked not to use one.
+fn cache(cli: &Cli) -> Option<Cache> {
+    if cli.no_cache {
+        None
+    } else {
+        Cache::from_env()
+    }
 }

@@ -9,9 +9,8 @@
 
 use crate::kb::Kb;
 use crate::kb::index::Ix;
-use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
-use query::{Parsed, fold};
-use std::sync::atomic::{AtomicBool, Ordering};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+use query::{LazyFold, Parsed, fold};
 
 mod query;
 
@@ -57,18 +56,31 @@ impl Entry {
     }
 }
 
-/// Every searchable name, prepared once.
+/// Every searchable name, prepared once, in a few large buffers (a million organisations
+/// cost no allocation each): ASCII names as they are, other names as characters. A name is
+/// folded only when a match needs it.
 #[derive(Debug, Default)]
 pub struct Haystack {
-    entries: Vec<Entry>,
-    /// Names: each entry's are `texts[starts[i]..starts[i + 1]]`, its own name first.
-    texts: Vec<Utf32String>,
-    /// Each name lower-cased with accents folded, for ranking exact and prefix matches.
-    folded: Vec<Box<str>>,
+    /// The first entry of each kind, in [`Kind::ALL`] order, then the number of entries.
+    bounds: [u32; 5],
+    /// Each entry's names are texts `starts[e]..starts[e + 1]`, its own name first.
+    starts: Vec<u32>,
+    /// ASCII names: text `t` is `ascii[ascii_at[t]..ascii_at[t + 1]]` (empty for the others).
+    ascii: String,
+    ascii_at: Vec<u32>,
+    /// The other names, as characters (what the matcher reads).
+    wide: Vec<char>,
+    wide_at: Vec<u32>,
     /// Each name's letters and digits as a bit set, to skip names that cannot match.
     bags: Vec<u64>,
-    starts: Vec<u32>,
-    owner: Vec<u32>,
+    /// Room to convert a name while building.
+    scratch: Vec<char>,
+}
+
+/// Room for a name's bytes in a buffer indexed by `u32`: a name that does not fit is left
+/// empty (not searchable) rather than breaking the others.
+fn fits(buffer: usize, more: usize) -> bool {
+    buffer + more <= u32::MAX as usize
 }
 
 impl Haystack {
@@ -85,85 +97,153 @@ impl Haystack {
     /// The entities of the given kinds, in the order alliance, organisation, focus area,
     /// artifact.
     pub fn new(kb: &Kb, kinds: &[Kind]) -> Self {
-        let mut h = Haystack::default();
-        if kinds.contains(&Kind::Alliance) {
-            for (i, a) in kb.alliances.iter().enumerate() {
-                let names = std::iter::once(a.name.as_str())
-                    .chain(a.names.iter().map(|n| n.name.as_str()))
-                    .chain(std::iter::once(a.id.as_str()));
-                h.push(Kind::Alliance, i, names);
+        let mut h = Haystack {
+            ascii_at: vec![0],
+            wide_at: vec![0],
+            ..Haystack::default()
+        };
+        for (k, kind) in Kind::ALL.into_iter().enumerate() {
+            h.bounds[k] = h.starts.len() as u32;
+            if !kinds.contains(&kind) {
+                continue;
+            }
+            match kind {
+                Kind::Alliance => {
+                    for a in &kb.alliances {
+                        let names = std::iter::once(a.name.as_str())
+                            .chain(a.names.iter().map(|n| n.name.as_str()))
+                            .chain(std::iter::once(a.id.as_str()));
+                        h.push(names);
+                    }
+                }
+                Kind::Org => {
+                    for o in &kb.organizations {
+                        let names = std::iter::once(o.name.as_str())
+                            .chain(o.aka.iter().map(crate::kb::Str::as_str));
+                        h.push(names);
+                    }
+                }
+                Kind::Focus => {
+                    for f in &kb.focus_areas {
+                        let names = std::iter::once(f.name.as_str())
+                            .chain(f.names.iter().map(|n| n.name.as_str()));
+                        h.push(names);
+                    }
+                }
+                Kind::Artifact => {
+                    for t in &kb.artifacts {
+                        h.push(std::iter::once(t.name.as_str()));
+                    }
+                }
             }
         }
-        if kinds.contains(&Kind::Org) {
-            h.add_orgs(kb);
-        }
-        if kinds.contains(&Kind::Focus) {
-            for (i, f) in kb.focus_areas.iter().enumerate() {
-                let names =
-                    std::iter::once(f.name.as_str()).chain(f.names.iter().map(|n| n.name.as_str()));
-                h.push(Kind::Focus, i, names);
-            }
-        }
-        if kinds.contains(&Kind::Artifact) {
-            for (i, t) in kb.artifacts.iter().enumerate() {
-                h.push(Kind::Artifact, i, std::iter::once(t.name.as_str()));
-            }
-        }
-        h.finish()
+        h.bounds[4] = h.starts.len() as u32;
+        h.starts.push(h.bags.len() as u32);
+        h.scratch = Vec::new();
+        h.shrink()
     }
 
-    fn add_orgs(&mut self, kb: &Kb) {
-        for (i, o) in kb.organizations.iter().enumerate() {
-            let names = std::iter::once(o.name.as_str()).chain(o.aka.iter().map(String::as_str));
-            self.push(Kind::Org, i, names);
-        }
-    }
-
-    fn push<'a>(&mut self, kind: Kind, ix: Ix, names: impl Iterator<Item = &'a str>) {
-        let entry = self.entries.len() as u32;
-        self.entries.push(Entry { kind, ix });
-        self.starts.push(self.texts.len() as u32);
+    fn push<'a>(&mut self, names: impl Iterator<Item = &'a str>) {
+        self.starts.push(self.bags.len() as u32);
         for name in names {
             // Only a name's beginning is searched: a megabyte-long name costs no more.
             let name = crate::text::prefix(name, crate::text::NAME_BYTES);
-            let folded = fold(name);
-            self.bags.push(bag(&folded));
-            self.folded.push(folded.into_boxed_str());
-            self.texts.push(Utf32String::from(name));
-            self.owner.push(entry);
+            if name.is_ascii() {
+                if fits(self.ascii.len(), name.len()) {
+                    self.ascii.push_str(name);
+                }
+                self.bags
+                    .push(bag(name.bytes().map(|b| b.to_ascii_lowercase() as char)));
+            } else {
+                // What the matcher reads: the first character of each grapheme cluster.
+                if let Utf32Str::Unicode(chars) = Utf32Str::new(name, &mut self.scratch)
+                    && fits(self.wide.len(), chars.len())
+                {
+                    self.wide.extend_from_slice(chars);
+                }
+                self.bags.push(bag(fold(name).chars()));
+            }
+            self.ascii_at.push(self.ascii.len() as u32);
+            self.wide_at.push(self.wide.len() as u32);
         }
     }
 
-    fn finish(mut self) -> Self {
-        self.starts.push(self.texts.len() as u32);
+    fn shrink(mut self) -> Self {
+        self.starts.shrink_to_fit();
+        self.ascii.shrink_to_fit();
+        self.ascii_at.shrink_to_fit();
+        self.wide.shrink_to_fit();
+        self.wide_at.shrink_to_fit();
+        self.bags.shrink_to_fit();
         self
     }
 
+    /// Number of entries.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.bounds[4] as usize
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
+    }
+
+    /// The entries of one kind.
+    pub fn entries_of(&self, kind: Kind) -> std::ops::Range<u32> {
+        let k = kind as usize;
+        self.bounds[k]..self.bounds[k + 1]
     }
 
     pub fn entry(&self, i: u32) -> Entry {
-        self.entries[i as usize]
+        let k = self.bounds[1..].partition_point(|&b| b <= i).min(3);
+        Entry {
+            kind: Kind::ALL[k],
+            ix: (i - self.bounds[k]) as Ix,
+        }
     }
 
     /// The text a hit matched, as a string.
     pub fn text(&self, text: u32) -> String {
-        self.texts[text as usize].to_string()
+        match self.wide_chars(text) {
+            [] => self.ascii_text(text).to_string(),
+            chars => chars.iter().collect(),
+        }
+    }
+
+    fn span(at: &[u32], t: u32) -> std::ops::Range<usize> {
+        let t = t as usize;
+        match (at.get(t), at.get(t + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        }
+    }
+
+    fn ascii_text(&self, t: u32) -> &str {
+        &self.ascii[Self::span(&self.ascii_at, t)]
+    }
+
+    fn wide_chars(&self, t: u32) -> &[char] {
+        &self.wide[Self::span(&self.wide_at, t)]
+    }
+
+    /// The name as the matcher reads it.
+    fn utf32(&self, t: u32) -> Utf32Str<'_> {
+        match self.wide_chars(t) {
+            [] => Utf32Str::Ascii(self.ascii_text(t).as_bytes()),
+            chars => Utf32Str::Unicode(chars),
+        }
     }
 
     /// Whether the text is the entry's own name (not one of its other names).
     pub fn is_primary(&self, text: u32) -> bool {
-        let entry = self.owner[text as usize];
-        self.starts[entry as usize] == text
+        let entry = self
+            .starts
+            .partition_point(|&s| s <= text)
+            .saturating_sub(1);
+        self.starts.get(entry) == Some(&text)
     }
 
-    fn texts_of(&self, entry: u32) -> std::ops::Range<usize> {
-        self.starts[entry as usize] as usize..self.starts[entry as usize + 1] as usize
+    fn texts_of(&self, entry: u32) -> std::ops::Range<u32> {
+        self.starts[entry as usize]..self.starts[entry as usize + 1]
     }
 }
 
@@ -179,8 +259,8 @@ pub fn tier_label(tier: u8) -> &'static str {
 
 /// The letters and digits of a folded string as bits; any other non-ASCII character sets the
 /// top bit.
-fn bag(folded: &str) -> u64 {
-    folded.chars().fold(0, |bag, c| bag | bit(c))
+fn bag(folded: impl Iterator<Item = char>) -> u64 {
+    folded.fold(0, |bag, c| bag | bit(c))
 }
 
 fn bit(c: char) -> u64 {
@@ -240,7 +320,7 @@ impl Query {
         let parsed = Parsed::new(text);
         let trimmed = text.trim();
         let tiers = (parsed.is_plain() && !trimmed.is_empty()).then(|| fold(trimmed));
-        let required = bag(&parsed.required_text);
+        let required = bag(parsed.required_text.chars());
         // Typing on can widen an exclusion (`!a` then `!ab`) or end an escape.
         let narrows = parsed.negative.is_empty() && !text.ends_with('\\');
         Query {
@@ -260,7 +340,7 @@ impl Query {
     fn score(
         &self,
         text: Utf32Str<'_>,
-        folded: &str,
+        folded: &mut LazyFold<'_>,
         bag: u64,
         matcher: &mut Matcher,
     ) -> Option<(u8, u32)> {
@@ -268,6 +348,7 @@ impl Query {
             return None;
         }
         let score = self.parsed.score(text, folded, matcher)?;
+        let folded = folded.get();
         let tier = match &self.tiers {
             Some(q) if folded == q => 0,
             Some(q) if folded.starts_with(q.as_str()) => 1,
@@ -284,7 +365,10 @@ const CHUNK: usize = 4096;
 /// Runs queries against a haystack, remembering the last results to narrow the next ones.
 pub struct Searcher {
     matchers: Vec<Matcher>,
-    last: Option<Results>,
+    /// The last query, how many entries it looked at, and the entries it found.
+    last: Option<(String, usize, Vec<u32>)>,
+    /// The kinds of entries searched (all of them when none).
+    scope: Option<Kind>,
 }
 
 impl Default for Searcher {
@@ -303,25 +387,45 @@ impl Searcher {
                 .map(|_| Matcher::new(Config::DEFAULT))
                 .collect(),
             last: None,
+            scope: None,
+        }
+    }
+
+    /// A searcher that looks only at entries of one kind.
+    pub fn within(kind: Kind) -> Self {
+        Searcher {
+            scope: Some(kind),
+            ..Searcher::new()
+        }
+    }
+
+    /// The entries the searcher looks at.
+    fn entries(&self, haystack: &Haystack) -> std::ops::Range<u32> {
+        match self.scope {
+            Some(kind) => haystack.entries_of(kind),
+            None => 0..haystack.len() as u32,
         }
     }
 
     /// The entries matching `query`, best first.
     pub fn search(&mut self, haystack: &Haystack, query: &str) -> Results {
-        self.search_cancellable(haystack, query, &AtomicBool::new(false))
-            .expect("a search that cannot be cancelled completes")
+        self.search_until(haystack, query, &|| false)
+            .expect("a search that cannot be stopped completes")
     }
 
-    /// Like [`Searcher::search`], giving up (`None`) as soon as `cancel` is set.
-    pub fn search_cancellable(
+    /// Like [`Searcher::search`], giving up (`None`) as soon as `stop` says so (it is asked
+    /// every few thousand names). A search given up leaves what narrows the next one as it was.
+    pub fn search_until(
         &mut self,
         haystack: &Haystack,
         query: &str,
-        cancel: &AtomicBool,
+        stop: &(dyn Fn() -> bool + Sync),
     ) -> Option<Results> {
         let parsed = Query::parse(query);
+        let scope = self.entries(haystack);
+        let total = scope.len();
         if parsed.is_empty() {
-            let hits = (0..haystack.len() as u32)
+            let hits = scope
                 .map(|entry| Hit {
                     entry,
                     text: haystack.starts[entry as usize],
@@ -333,24 +437,23 @@ impl Searcher {
             let results = Results {
                 query: query.to_string(),
                 hits,
-                total: haystack.len(),
+                total,
             };
-            self.last = Some(results.clone());
+            // Narrowing from everything is no narrowing.
+            self.last = None;
             return Some(results);
         }
         // A query that only grew can only match what the last one matched.
-        let candidates: Option<Vec<u32>> = match &self.last {
-            Some(last)
-                if parsed.narrows
-                    && query.starts_with(&last.query)
-                    && last.total == haystack.len() =>
+        let candidates: Option<&[u32]> = match &self.last {
+            Some((last, searched, entries))
+                if parsed.narrows && query.starts_with(last.as_str()) && *searched == total =>
             {
-                Some(last.hits.iter().map(|h| h.entry).collect())
+                Some(entries)
             }
             _ => None,
         };
-        let n = candidates.as_ref().map_or(haystack.len(), Vec::len);
-        let entry_at = |i: usize| -> u32 { candidates.as_ref().map_or(i as u32, |c| c[i]) };
+        let n = candidates.map_or(total, <[u32]>::len);
+        let entry_at = |i: usize| -> u32 { candidates.map_or(scope.start + i as u32, |c| c[i]) };
         let threads = if n >= 20_000 { self.matchers.len() } else { 1 };
         let per = n.div_ceil(threads.max(1)).max(1);
         let mut hits: Vec<Hit> = Vec::new();
@@ -365,7 +468,7 @@ impl Searcher {
                     let parsed = &parsed;
                     let entry_at = &entry_at;
                     scope.spawn(move || {
-                        match_range(haystack, parsed, matcher, range.map(entry_at), cancel)
+                        match_range(haystack, parsed, matcher, range.map(entry_at), stop)
                     })
                 })
                 .collect();
@@ -381,20 +484,28 @@ impl Searcher {
         let results = Results {
             query: query.to_string(),
             hits,
-            total: haystack.len(),
+            total,
         };
-        self.last = Some(results.clone());
+        self.last = Some((
+            query.to_string(),
+            total,
+            results.hits.iter().map(|h| h.entry).collect(),
+        ));
         Some(results)
     }
 
     /// Positions (in characters) of the name that the query matched, for highlighting.
     pub fn indices(&mut self, haystack: &Haystack, query: &str, text: u32) -> Vec<usize> {
-        let t = text as usize;
-        let (Some(utf32), Some(folded)) = (haystack.texts.get(t), haystack.folded.get(t)) else {
+        if text as usize >= haystack.bags.len() {
             return Vec::new();
-        };
-        let name = utf32.to_string();
-        Parsed::new(query).positions(&name, utf32.slice(..), folded, &mut self.matchers[0])
+        }
+        let name = haystack.text(text);
+        Parsed::new(query).positions(
+            &name,
+            haystack.utf32(text),
+            &fold(&name),
+            &mut self.matchers[0],
+        )
     }
 }
 
@@ -403,33 +514,41 @@ fn match_range(
     query: &Query,
     matcher: &mut Matcher,
     entries: impl Iterator<Item = u32>,
-    cancel: &AtomicBool,
+    stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<Hit>> {
     let mut hits = Vec::new();
+    let mut buf = String::new();
     for (n, entry) in entries.enumerate() {
-        if n % CHUNK == 0 && cancel.load(Ordering::Relaxed) {
+        if n % CHUNK == 0 && stop() {
             return None;
         }
         let texts = haystack.texts_of(entry);
-        if texts.clone().any(|t| {
-            query
-                .parsed
-                .excludes(haystack.texts[t].slice(..), &haystack.folded[t])
-        }) {
+        if !query.parsed.negative.is_empty()
+            && texts.clone().any(|t| {
+                query.parsed.excludes(
+                    haystack.utf32(t),
+                    &mut LazyFold::new(haystack.utf32(t), &mut buf),
+                )
+            })
+        {
             continue;
         }
         let mut best: Option<Hit> = None;
         for t in texts {
-            let (folded, bag) = (&haystack.folded[t], haystack.bags[t]);
+            let bag = haystack.bags[t as usize];
+            if bag & query.required != query.required {
+                continue;
+            }
+            let text = haystack.utf32(t);
             if let Some((tier, score)) =
-                query.score(haystack.texts[t].slice(..), folded, bag, matcher)
+                query.score(text, &mut LazyFold::new(text, &mut buf), bag, matcher)
             {
                 let hit = Hit {
                     entry,
-                    text: t as u32,
+                    text: t,
                     score,
                     tier,
-                    len: haystack.texts[t].len().min(usize::from(u16::MAX)) as u16,
+                    len: text.len().min(usize::from(u16::MAX)) as u16,
                 };
                 if best.is_none_or(|b| {
                     (hit.tier, std::cmp::Reverse(hit.score)) < (b.tier, std::cmp::Reverse(b.score))
@@ -473,10 +592,10 @@ mod tests {
             .map(|h| {
                 let e = haystack.entry(h.entry);
                 match e.kind {
-                    Kind::Alliance => kb.alliances[e.ix].name.clone(),
-                    Kind::Org => kb.organizations[e.ix].name.clone(),
-                    Kind::Focus => kb.focus_areas[e.ix].name.clone(),
-                    Kind::Artifact => kb.artifacts[e.ix].name.clone(),
+                    Kind::Alliance => kb.alliances[e.ix].name.to_string(),
+                    Kind::Org => kb.organizations[e.ix].name.to_string(),
+                    Kind::Focus => kb.focus_areas[e.ix].name.to_string(),
+                    Kind::Artifact => kb.artifacts[e.ix].name.to_string(),
                 }
             })
             .collect()
@@ -594,9 +713,10 @@ mod tests {
                 .iter()
                 .filter(|o| {
                     std::iter::once(&o.name).chain(&o.aka).any(|n| {
-                        let mut buf = Vec::new();
-                        let text = Utf32Str::new(n, &mut buf);
-                        parsed.score(text, &fold(n), &mut matcher).is_some()
+                        let (mut chars, mut folded) = (Vec::new(), String::new());
+                        let text = Utf32Str::new(n, &mut chars);
+                        let mut folded = LazyFold::new(text, &mut folded);
+                        parsed.score(text, &mut folded, &mut matcher).is_some()
                     })
                 })
                 .count();
@@ -673,10 +793,37 @@ mod tests {
     }
 
     #[test]
-    fn a_set_cancel_flag_stops_the_search() {
+    fn a_search_told_to_stop_gives_up_and_the_next_still_narrows() {
         let kb = kb();
         let h = Haystack::organizations(&kb);
-        let cancel = AtomicBool::new(true);
-        assert_eq!(Searcher::new().search_cancellable(&h, "a", &cancel), None);
+        let mut s = Searcher::new();
+        assert_eq!(Searcher::new().search_until(&h, "a", &|| true), None);
+        s.search(&h, "un");
+        assert_eq!(s.search_until(&h, "uni", &|| true), None);
+        assert_eq!(s.search(&h, "univ"), Searcher::new().search(&h, "univ"));
+    }
+
+    #[test]
+    fn a_searcher_within_one_kind_sees_only_that_kind() {
+        let kb = kb();
+        let h = Haystack::everything(&kb);
+        let orgs = h.entries_of(Kind::Org);
+        let r = Searcher::within(Kind::Org).search(&h, "");
+        assert_eq!(r.total, kb.organizations.len());
+        assert_eq!(r.hits.len(), orgs.len());
+        let r = Searcher::within(Kind::Org).search(&h, "alliance");
+        assert!(!r.hits.is_empty());
+        assert!(
+            r.hits
+                .iter()
+                .all(|hit| h.entry(hit.entry).kind == Kind::Org)
+        );
+        assert_eq!(
+            h.entry(orgs.start),
+            Entry {
+                kind: Kind::Org,
+                ix: 0
+            }
+        );
     }
 }

@@ -8,6 +8,10 @@
 
 use crate::action::Action;
 use crate::app::App;
+use crate::kb::LoadError;
+use crate::kb::cache::Cache;
+use crate::kb::load::{Phase, Progress};
+use crate::loaded::Loaded;
 use crate::ui::{self, Theme};
 use crate::watch::{self, Reloaded};
 use ratatui::Terminal;
@@ -35,8 +39,12 @@ type Term = Terminal<CrosstermBackend<Stdout>>;
 pub struct Options {
     /// Capture the mouse.
     pub mouse: bool,
+    /// Load this knowledge base in the background (the app shows the progress meanwhile).
+    pub load: Option<PathBuf>,
     /// Watch this knowledge base and reload it when it changes.
     pub watch: Option<PathBuf>,
+    /// Where parsed knowledge bases are kept, for loads and reloads.
+    pub cache: Option<Cache>,
 }
 
 /// What arrives besides terminal events.
@@ -45,19 +53,31 @@ pub enum Message {
     Signal(i32),
     /// The process was stopped and continued: redraw everything.
     Continued,
+    /// The background load has got further (how far, and the time since it started).
+    Loading(Progress, Duration),
+    /// The background load is done.
+    Loaded(Result<Box<Loaded>, LoadError>),
     /// The watched knowledge base changed.
     Reloaded(Reloaded),
 }
 
-/// Runs the explorer until the user quits or a signal arrives; returns the exit status.
-pub fn run(mut app: App, theme: &Theme, options: &Options) -> io::Result<u8> {
+/// Runs the explorer until the user quits, a signal arrives or the background load fails
+/// (then [`App::take_failure`] says why); returns the exit status.
+pub fn run(app: &mut App, theme: &Theme, options: &Options) -> io::Result<u8> {
     install_panic_hook(options.mouse);
     let (tx, rx) = mpsc::channel();
     let done = Arc::new(AtomicBool::new(false));
     listen_for_signals(tx.clone(), done.clone(), options.mouse)?;
-    if let Some(path) = &options.watch {
-        let tx = tx.clone();
-        watch::spawn(path.clone(), move |r| tx.send(Message::Reloaded(r)).is_ok());
+    match &options.load {
+        Some(path) => spawn_loader(path.clone(), options, tx.clone()),
+        None => {
+            if let Some(path) = &options.watch {
+                let tx = tx.clone();
+                watch::spawn(path.clone(), options.cache.clone(), move |r| {
+                    tx.send(Message::Reloaded(r)).is_ok()
+                });
+            }
+        }
     }
     let guard = TerminalGuard::enter(options.mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -67,10 +87,54 @@ pub fn run(mut app: App, theme: &Theme, options: &Options) -> io::Result<u8> {
         cols: size.width,
         rows: size.height,
     });
-    let result = event_loop(&mut terminal, &mut app, theme, &rx, options.mouse);
+    let result = event_loop(&mut terminal, app, theme, &rx, options.mouse);
     done.store(true, Ordering::SeqCst);
     drop(guard);
     result
+}
+
+/// How often the background load reports (besides each change of phase).
+const REPORT_EVERY: Duration = Duration::from_millis(40);
+
+/// Loads the knowledge base at `path` on another thread, reporting progress, then watches it
+/// if asked (from how the files were before loading, so that no edit made meanwhile is missed).
+fn spawn_loader(path: PathBuf, options: &Options, tx: Sender<Message>) {
+    let cache = options.cache.clone();
+    let watch = options.watch.is_some();
+    std::thread::spawn(move || {
+        let start = Instant::now();
+        let before = watch.then(|| watch::fingerprint(&path));
+        let mut reported: Option<(Phase, Instant)> = None;
+        let mut report = |p: Progress| {
+            let due =
+                reported.is_none_or(|(phase, at)| phase != p.phase || at.elapsed() >= REPORT_EVERY);
+            if due {
+                reported = Some((p.phase, Instant::now()));
+                let _ = tx.send(Message::Loading(p, start.elapsed()));
+            }
+        };
+        let result = crate::kb::load::load_path_with(&path, cache.as_ref(), &mut report);
+        let loaded = result.map(|kb| {
+            let s = kb.summary();
+            report(Progress {
+                phase: Phase::Indexing,
+                bytes_done: 0,
+                bytes_total: 0,
+                files_done: s.organizations,
+                files_total: s.organizations,
+            });
+            Box::new(Loaded::new(kb))
+        });
+        let ok = loaded.is_ok();
+        if tx.send(Message::Loaded(loaded)).is_err() || !ok {
+            return;
+        }
+        if let Some(before) = before {
+            watch::spawn_since(path, cache, before, move |r| {
+                tx.send(Message::Reloaded(r)).is_ok()
+            });
+        }
+    });
 }
 
 /// Restores the terminal when dropped.
@@ -161,6 +225,8 @@ const DOUBLE_CLICK: Duration = Duration::from_millis(400);
 
 /// How long to wait for a terminal event before looking at other messages.
 const TICK: Duration = Duration::from_millis(50);
+/// The same while background work the screen waits for is running (a search, the load).
+const BUSY_TICK: Duration = Duration::from_millis(4);
 
 /// Remembers the last click to recognise double clicks.
 #[derive(Default)]
@@ -205,14 +271,27 @@ fn event_loop(
                         enter(mouse)?;
                         terminal.clear()?;
                     }
-                    Message::Reloaded(Ok(loaded)) => {
-                        let (kb, index) = *loaded;
-                        app.reload(kb, index);
+                    Message::Loading(progress, elapsed) => app.load_progress(progress, elapsed),
+                    Message::Loaded(Ok(loaded)) => app.loaded(*loaded),
+                    Message::Loaded(Err(error)) => {
+                        app.load_failed(error);
+                        return Ok(1);
                     }
+                    Message::Reloaded(Ok(loaded)) => app.reload(*loaded),
                     Message::Reloaded(Err(problems)) => app.set_problems(problems),
                 }
             }
-            while event::poll(if handled { Duration::ZERO } else { TICK })? {
+            handled |= app.poll();
+            let wait = |handled: bool, app: &App| {
+                if handled {
+                    Duration::ZERO
+                } else if app.busy() {
+                    BUSY_TICK
+                } else {
+                    TICK
+                }
+            };
+            while event::poll(wait(handled, app))? {
                 handled = true;
                 let mut next = to_action(app, event::read()?, &mut clicks);
                 while let Some(action) = next {

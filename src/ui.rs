@@ -10,6 +10,7 @@ pub mod focus_pane;
 pub mod help;
 pub mod layout;
 pub mod link_list;
+pub mod loading;
 pub mod problems;
 pub mod theme;
 
@@ -45,7 +46,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     .render(areas.header, buf);
     let screen = app.screen();
-    for &(pane, rect) in &areas.panes {
+    // While the knowledge base loads there is nothing to show but the progress.
+    let panes = if app.load_state().is_some() {
+        &[][..]
+    } else {
+        &areas.panes[..]
+    };
+    for &(pane, rect) in panes {
         let focused = screen.focus == pane;
         match (screen.view, pane) {
             (View::Alliances, Pane::List) => AllianceList {
@@ -108,12 +115,21 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             }
         }
     }
+    // Between the header and the status line.
+    let body = Rect {
+        y: areas.header.bottom(),
+        height: areas.status.y.saturating_sub(areas.header.bottom()),
+        ..area
+    };
+    if let Some(state) = app.load_state() {
+        loading::LoadingPanel {
+            origin: app.origin(),
+            loading: state,
+            theme,
+        }
+        .render(body, buf);
+    }
     if !app.problems().is_empty() {
-        let body = Rect {
-            y: areas.header.bottom(),
-            height: areas.status.y.saturating_sub(areas.header.bottom()),
-            ..area
-        };
         problems::ProblemsPanel {
             problems: app.problems(),
             theme,

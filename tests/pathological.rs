@@ -109,7 +109,7 @@ fn an_alliance_with_a_million_members() {
     let kb = load(&text).expect("valid");
     assert_eq!(kb.alliances[0].members.len(), n);
     let index = Index::new(&kb);
-    assert_eq!(index.org_links(index.org("o999999").unwrap()).len(), 1);
+    assert_eq!(index.org_links(index.org(&kb, "o999999").unwrap()).len(), 1);
     // The explorer opens it, jumps to its last member, and draws only what is visible.
     let buf = explore(kb, &[Action::Open, Action::Last]);
     assert!(screen_text(&buf).contains("Org 999999"));
@@ -138,8 +138,8 @@ fn cyclic_and_self_relations() {
     ])"#;
     let kb = load(cycle).expect("a cycle of declared links is fine");
     let index = Index::new(&kb);
-    assert_eq!(index.related(0).len(), 1);
-    assert_eq!(index.related(0)[0].reasons.len(), 2);
+    assert_eq!(index.related(&kb, 0).len(), 1);
+    assert_eq!(index.related(&kb, 0)[0].reasons.len(), 2);
     explore(
         kb,
         &[

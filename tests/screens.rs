@@ -89,7 +89,7 @@ fn focus_area_selected() {
 fn member_view() {
     let mut a = app(110, 32);
     press(&mut a, &[Action::Open]);
-    let nvidia = a.index().org("nvidia").unwrap();
+    let nvidia = a.index().org(a.kb(), "nvidia").unwrap();
     select_link(&mut a, Target::Org(nvidia));
     press(&mut a, &[Action::Open]);
     assert_snapshot!(shot(&a));
@@ -99,7 +99,7 @@ fn member_view() {
 fn related_alliances_in_the_details() {
     let mut a = app(110, 32);
     press(&mut a, &[Action::Open]);
-    let pai = a.index().alliance("partnership-on-ai").unwrap();
+    let pai = a.index().alliance(a.kb(), "partnership-on-ai").unwrap();
     select_link(&mut a, Target::Alliance(pai));
     assert_snapshot!(shot(&a));
 }
@@ -119,7 +119,10 @@ fn tiny_terminal() {
 #[test]
 fn long_cjk_name() {
     let mut a = app(100, 28);
-    let gtaa = a.index().alliance("global-telco-ai-alliance").unwrap();
+    let gtaa = a
+        .index()
+        .alliance(a.kb(), "global-telco-ai-alliance")
+        .unwrap();
     for _ in 0..gtaa {
         press(&mut a, &[Action::Down]);
     }
@@ -246,7 +249,7 @@ fn a_search_matching_another_name() {
 fn compare_view() {
     let mut a = app(120, 30);
     press(&mut a, &[Action::Mark]);
-    let pai = a.index().alliance("partnership-on-ai").unwrap();
+    let pai = a.index().alliance(a.kb(), "partnership-on-ai").unwrap();
     while a.selected_alliance() != Some(pai) {
         press(&mut a, &[Action::Down]);
     }
@@ -261,5 +264,26 @@ fn marked_alliances_in_the_list() {
         &mut a,
         &[Action::Mark, Action::Down, Action::Down, Action::Mark],
     );
+    assert_snapshot!(shot(&a));
+}
+
+#[test]
+fn a_big_knowledge_base_loading_in_the_background() {
+    use alliances::kb::load::{Phase, Progress};
+    use std::time::Duration;
+    let mut a = App::loading(
+        Keymap::default(),
+        "/data/registry",
+        Rect::new(0, 0, 100, 24),
+        None,
+    );
+    let progress = Progress {
+        phase: Phase::Reading,
+        bytes_done: 412_000_000,
+        bytes_total: 702_000_000,
+        files_done: 62,
+        files_total: 106,
+    };
+    a.load_progress(progress, Duration::from_millis(2_600));
     assert_snapshot!(shot(&a));
 }

@@ -7,7 +7,7 @@
 
 use alliances::kb::{
     Absence, Alliance, AllianceKind, Artifact, ArtifactKind, Date, FocusArea, Kb, Member, OrgKind,
-    Organization, Related, Role, Scope, Source, Status, country,
+    Organization, Related, Role, Scope, Source, Status, Str, country,
 };
 use std::io::Write;
 use std::path::Path;
@@ -175,28 +175,30 @@ const REGIONS: &[&str] = &[
     "Rhine",
 ];
 
-fn org_name(rng: &mut Rng, i: usize) -> String {
+fn org_name(rng: &mut Rng, i: usize) -> Str {
     match rng.below(10) {
         0..=3 => format!(
             "{} {} {}",
             rng.pick(ADJECTIVES),
             rng.pick(NOUNS),
             rng.pick(SUFFIXES)
-        ),
-        4 => format!("Université de {}", rng.pick(CITIES)),
-        5 => format!("{} Institute of {}", rng.pick(CITIES), rng.pick(FIELDS)),
+        )
+        .into(),
+        4 => format!("Université de {}", rng.pick(CITIES)).into(),
+        5 => format!("{} Institute of {}", rng.pick(CITIES), rng.pick(FIELDS)).into(),
         6 => format!(
             "Société {} d'{}",
             rng.pick(&["générale", "européenne", "française"]),
             rng.pick(FIELDS_FR)
-        ),
-        7 => format!("{}{}研究所", rng.pick(JP), rng.pick(JP_FIELDS)),
-        8 => format!("{} 인공지능 연구원 {}", rng.pick(KO), i % 97),
-        _ => format!("{} {} 🤖 Works", rng.pick(ADJECTIVES), rng.pick(NOUNS)),
+        )
+        .into(),
+        7 => format!("{}{}研究所", rng.pick(JP), rng.pick(JP_FIELDS)).into(),
+        8 => format!("{} 인공지능 연구원 {}", rng.pick(KO), i % 97).into(),
+        _ => format!("{} {} 🤖 Works", rng.pick(ADJECTIVES), rng.pick(NOUNS)).into(),
     }
 }
 
-fn initials(name: &str) -> String {
+fn initials(name: &str) -> Str {
     name.split_whitespace()
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_alphabetic())
@@ -222,24 +224,24 @@ pub fn generate(orgs: usize) -> Kb {
     let mut rng = Rng::new(0x5EED ^ orgs as u64);
     let sources: Vec<Source> = (1..=200)
         .map(|i| Source {
-            id: format!("s{i}"),
-            title: format!("Report {i} on AI cooperation"),
-            url: Some(format!("https://example.org/reports/{i}")),
+            id: format!("s{i}").into(),
+            title: format!("Report {i} on AI cooperation").into(),
+            url: Some(format!("https://example.org/reports/{i}").into()),
             location: None,
             date: Some(date(&mut rng)),
         })
         .collect();
-    let source = |rng: &mut Rng| format!("s{}", 1 + rng.below(200));
+    let source = |rng: &mut Rng| format!("s{}", 1 + rng.below(200)).into();
     let focus_areas: Vec<FocusArea> = THEMES
         .iter()
         .flat_map(|t| ["research", "policy"].map(move |q| (t, q)))
         .enumerate()
         .map(|(i, (theme, qualifier))| FocusArea {
-            id: format!("focus-{i}"),
-            name: format!("{theme} {qualifier}"),
+            id: format!("focus-{i}").into(),
+            name: format!("{theme} {qualifier}").into(),
             names: Vec::new(),
-            description: format!("Work on {} through {qualifier}.", theme.to_lowercase()),
-            sources: vec![format!("s{}", 1 + i % 200)],
+            description: format!("Work on {} through {qualifier}.", theme.to_lowercase()).into(),
+            sources: smallvec::smallvec![format!("s{}", 1 + i % 200).into()],
         })
         .collect();
     let kinds = [
@@ -253,7 +255,7 @@ pub fn generate(orgs: usize) -> Kb {
     let mut organizations = Vec::with_capacity(orgs);
     for i in 0..orgs {
         let name = org_name(&mut rng, i);
-        let mut aka = Vec::new();
+        let mut aka = alliances::kb::Few::new();
         if rng.chance(40) {
             let acronym = initials(&name);
             if acronym.chars().count() >= 2 {
@@ -261,9 +263,10 @@ pub fn generate(orgs: usize) -> Kb {
             }
         }
         if rng.chance(10) {
-            aka.push(format!("{} {}", rng.pick(NOUNS), rng.pick(CITIES)));
+            aka.push(format!("{} {}", rng.pick(NOUNS), rng.pick(CITIES)).into());
         }
-        let parent = (i > 10 && rng.chance(5)).then(|| format!("org-{}", rng.below(i)));
+        let parent =
+            (i > 10 && rng.chance(5)).then(|| Box::new(format!("org-{}", rng.below(i)).into()));
         let note = rng.chance(30).then(|| {
             format!(
                 "Works on {} and {} with partners in {}.",
@@ -271,19 +274,22 @@ pub fn generate(orgs: usize) -> Kb {
                 rng.pick(NOUNS).to_lowercase(),
                 rng.pick(CITIES)
             )
+            .into()
         });
         organizations.push(Organization {
-            id: format!("org-{i}"),
+            id: format!("org-{i}").into(),
             name,
             aka,
             kind: *rng.pick(&kinds),
             country: Some(
                 country::COUNTRIES[rng.below(country::COUNTRIES.len())]
                     .0
-                    .to_string(),
+                    .into(),
             ),
             location: None,
-            website: rng.chance(50).then(|| format!("https://org{i}.example")),
+            website: rng
+                .chance(50)
+                .then(|| format!("https://org{i}.example").into()),
             parent,
             alliance: None,
             note,
@@ -292,7 +298,7 @@ pub fn generate(orgs: usize) -> Kb {
             } else {
                 Status::Confirmed
             },
-            sources: vec![source(&mut rng)],
+            sources: smallvec::smallvec![source(&mut rng)],
         });
     }
     let n_alliances = (orgs / 20).max(1);
@@ -331,7 +337,7 @@ pub fn generate(orgs: usize) -> Kb {
         let members: Vec<Member> = chosen
             .iter()
             .map(|&o| Member {
-                org: format!("org-{o}"),
+                org: format!("org-{o}").into(),
                 role: *rng.pick(&roles),
                 since: rng.chance(30).then(|| date(&mut rng)),
                 status: if rng.chance(5) {
@@ -340,13 +346,13 @@ pub fn generate(orgs: usize) -> Kb {
                     Status::Confirmed
                 },
                 note: None,
-                sources: vec![source(&mut rng)],
+                sources: smallvec::smallvec![source(&mut rng)],
             })
             .collect();
-        let leads = chosen
+        let leads: alliances::kb::Few<Str> = chosen
             .iter()
             .take(1 + rng.below(2))
-            .map(|o| format!("org-{o}"))
+            .map(|o| format!("org-{o}").into())
             .collect();
         let mut absent = Vec::new();
         for _ in 0..rng.below(3) {
@@ -354,15 +360,15 @@ pub fn generate(orgs: usize) -> Kb {
             if !chosen.contains(&o) && !absent.iter().any(|x: &Absence| x.org == format!("org-{o}"))
             {
                 absent.push(Absence {
-                    org: format!("org-{o}"),
+                    org: format!("org-{o}").into(),
                     note: "Not a member.".into(),
-                    sources: vec![source(&mut rng)],
+                    sources: smallvec::smallvec![source(&mut rng)],
                 });
             }
         }
-        let mut focus: Vec<String> = Vec::new();
+        let mut focus: Vec<Str> = Vec::new();
         for _ in 0..1 + rng.below(4) {
-            let f = format!("focus-{}", rng.below(focus_areas.len()));
+            let f = format!("focus-{}", rng.below(focus_areas.len())).into();
             if !focus.contains(&f) {
                 focus.push(f);
             }
@@ -376,16 +382,16 @@ pub fn generate(orgs: usize) -> Kb {
                     .any(|r| r.alliance == format!("alliance-{b}"))
             {
                 related.push(Related {
-                    alliance: format!("alliance-{b}"),
+                    alliance: format!("alliance-{b}").into(),
                     why: "They run joint programmes.".into(),
-                    sources: vec![source(&mut rng)],
+                    sources: smallvec::smallvec![source(&mut rng)],
                 });
             }
         }
         let theme = rng.pick(THEMES);
         alliances.push(Alliance {
-            id: format!("alliance-{a}"),
-            name: format!("{} {theme} AI Alliance {a}", rng.pick(REGIONS)),
+            id: format!("alliance-{a}").into(),
+            name: format!("{} {theme} AI Alliance {a}", rng.pick(REGIONS)).into(),
             names: Vec::new(),
             kind: *rng.pick(&alliance_kinds),
             scope: *rng.pick(&scopes),
@@ -393,7 +399,7 @@ pub fn generate(orgs: usize) -> Kb {
             founded: Some(date(&mut rng)),
             founded_note: None,
             website: None,
-            summary: format!("An alliance on {} and AI.", theme.to_lowercase()),
+            summary: format!("An alliance on {} and AI.", theme.to_lowercase()).into(),
             leads,
             members,
             absent,
@@ -402,20 +408,20 @@ pub fn generate(orgs: usize) -> Kb {
             outputs: Vec::new(),
             related,
             claims: Vec::new(),
-            sources: vec![source(&mut rng)],
+            sources: smallvec::smallvec![source(&mut rng)],
         });
     }
     let artifacts = (0..(orgs / 200).max(1))
         .map(|t| Artifact {
-            id: format!("artifact-{t}"),
-            name: format!("{} {}", rng.pick(ADJECTIVES), rng.pick(NOUNS)),
+            id: format!("artifact-{t}").into(),
+            name: format!("{} {}", rng.pick(ADJECTIVES), rng.pick(NOUNS)).into(),
             kind: ArtifactKind::Tool,
-            origin: vec![format!("org-{}", rng.below(orgs))],
+            origin: smallvec::smallvec![format!("org-{}", rng.below(orgs)).into()],
             released: Some(date(&mut rng)),
             description: "A tool.".into(),
             in_article: false,
             note: None,
-            sources: vec![source(&mut rng)],
+            sources: smallvec::smallvec![source(&mut rng)],
         })
         .collect();
     Kb {

@@ -26,8 +26,8 @@ struct Row<'a> {
     region: Option<&'a str>,
     founded: Option<&'a str>,
     members: usize,
-    leads: &'a [String],
-    focus: &'a [String],
+    leads: &'a [crate::kb::Str],
+    focus: &'a [crate::kb::Str],
     website: Option<&'a str>,
 }
 
@@ -39,7 +39,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> io::Result<super::Outcome> {
     if let Some(focus) = &filter.focus
-        && cx.index.focus(focus).is_none()
+        && cx.index.focus(cx.kb, focus).is_none()
     {
         let ids = cx.kb.focus_areas.iter().map(|f| f.id.as_str());
         let hint = crate::suggest::did_you_mean(focus, ids);
@@ -66,7 +66,12 @@ pub fn run(
         .alliances
         .iter()
         .filter(|a| filter.kind.is_none_or(|k| a.kind == k))
-        .filter(|a| filter.focus.as_ref().is_none_or(|f| a.focus.contains(f)))
+        .filter(|a| {
+            filter
+                .focus
+                .as_ref()
+                .is_none_or(|f| a.focus.iter().any(|x| x == f))
+        })
         .filter(|a| country.as_ref().is_none_or(|c| has_member_from(cx, a, c)))
         .collect();
     if json {
@@ -111,8 +116,8 @@ fn has_member_from(cx: &Context, a: &Alliance, country: &str) -> bool {
     a.members
         .iter()
         .map(|m| m.org.as_str())
-        .chain(a.leads.iter().map(String::as_str))
-        .filter_map(|id| cx.index.org(id))
+        .chain(a.leads.iter().map(crate::kb::Str::as_str))
+        .filter_map(|id| cx.index.org(cx.kb, id))
         .any(|o| cx.kb.organizations[o].country.as_deref() == Some(country))
 }
 

@@ -123,13 +123,13 @@ fn node(cx: &Context, node: Node) -> NodeOut {
     match node {
         Node::Alliance(a) => NodeOut {
             kind: "alliance",
-            id: cx.kb.alliances[a].id.clone(),
-            name: cx.kb.alliances[a].name.clone(),
+            id: cx.kb.alliances[a].id.to_string(),
+            name: cx.kb.alliances[a].name.to_string(),
         },
         Node::Org(o) => NodeOut {
             kind: "organization",
-            id: cx.kb.organizations[o].id.clone(),
-            name: cx.kb.organizations[o].name.clone(),
+            id: cx.kb.organizations[o].id.to_string(),
+            name: cx.kb.organizations[o].name.to_string(),
         },
     }
 }

@@ -41,7 +41,7 @@ pub fn run(
         },
         Err(message) => {
             writeln!(err, "error: {message}")?;
-            if cx.index.org(id).is_some() {
+            if cx.index.org(cx.kb, id).is_some() {
                 writeln!(
                     err,
                     "hint: `{}` is an organization: `alliances show {0}` lists its alliances",
@@ -54,8 +54,8 @@ pub fn run(
     let entries = walk(cx, start, depth);
     if json {
         let doc = RelatedDoc {
-            id: cx.kb.alliances[start].id.clone(),
-            name: cx.kb.alliances[start].name.clone(),
+            id: cx.kb.alliances[start].id.to_string(),
+            name: cx.kb.alliances[start].name.to_string(),
             related: entries,
         };
         return write_json(&doc, out);
@@ -103,11 +103,11 @@ fn walk(cx: &Context, start: Ix, depth: u8) -> Vec<Entry> {
     for d in 1..=depth {
         let mut next = Vec::new();
         for &from in &frontier {
-            for r in cx.index.related(from) {
+            for r in cx.index.related(cx.kb, from) {
                 if seen.insert(r.alliance) {
                     entries.push(Entry {
-                        id: cx.kb.alliances[r.alliance].id.clone(),
-                        name: cx.kb.alliances[r.alliance].name.clone(),
+                        id: cx.kb.alliances[r.alliance].id.to_string(),
+                        name: cx.kb.alliances[r.alliance].name.to_string(),
                         depth: d,
                         via: cx.alliance_ref(from),
                         reasons: reasons_out(cx, &r.reasons),

@@ -23,6 +23,17 @@ impl Found {
             Found::Artifact(_) => EntityKind::Artifact,
         }
     }
+
+    /// Where the explorer shows it.
+    pub fn target(self) -> crate::doc::Target {
+        use crate::doc::Target;
+        match self {
+            Found::Alliance(a) => Target::Alliance(a),
+            Found::Org(o) => Target::Org(o),
+            Found::Focus(f) => Target::Focus(f),
+            Found::Artifact(t) => Target::Artifact(t),
+        }
+    }
 }
 
 fn label(kind: EntityKind) -> &'static str {
@@ -57,10 +68,10 @@ pub fn resolve(
     let found: Vec<Found> = allowed
         .iter()
         .filter_map(|k| match k {
-            EntityKind::Alliance => index.alliance(id).map(Found::Alliance),
-            EntityKind::Org => index.org(id).map(Found::Org),
-            EntityKind::Focus => index.focus(id).map(Found::Focus),
-            EntityKind::Artifact => index.artifact(id).map(Found::Artifact),
+            EntityKind::Alliance => index.alliance(kb, id).map(Found::Alliance),
+            EntityKind::Org => index.org(kb, id).map(Found::Org),
+            EntityKind::Focus => index.focus(kb, id).map(Found::Focus),
+            EntityKind::Artifact => index.artifact(kb, id).map(Found::Artifact),
         })
         .collect();
     if !found.is_empty() {

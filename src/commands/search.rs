@@ -125,8 +125,8 @@ fn hit_out(
             .org_links(entry.ix)
             .iter()
             .map(|l| TieOut {
-                id: kb.alliances[l.alliance].id.clone(),
-                name: kb.alliances[l.alliance].name.clone(),
+                id: kb.alliances[l.alliance()].id.to_string(),
+                name: kb.alliances[l.alliance()].name.to_string(),
                 tie: link_label(kb, l),
             })
             .collect()
@@ -134,8 +134,8 @@ fn hit_out(
     HitOut {
         target: entry.target(),
         kind: entry.kind.label(),
-        id: id.clone(),
-        name: name.clone(),
+        id: id.to_string(),
+        name: name.to_string(),
         matched: haystack.text(h.text),
         tier: tier_label(h.tier),
         score: h.score,

@@ -171,7 +171,7 @@ struct MemberOut<'a> {
     since: Option<&'a str>,
     status: crate::kb::Status,
     note: Option<&'a str>,
-    sources: &'a [String],
+    sources: &'a [crate::kb::Str],
 }
 
 #[derive(Debug, Serialize)]
@@ -179,7 +179,7 @@ struct AbsentOut<'a> {
     org: &'a str,
     name: &'a str,
     note: &'a str,
-    sources: &'a [String],
+    sources: &'a [crate::kb::Str],
 }
 
 /// A related alliance and every reason for the link.
@@ -221,7 +221,7 @@ struct OriginOut {
 pub fn reasons_out(cx: &Context, reasons: &[Reason]) -> Vec<ReasonOut> {
     let org_ids = |orgs: &[Ix]| {
         orgs.iter()
-            .map(|&o| cx.kb.organizations[o].id.clone())
+            .map(|&o| cx.kb.organizations[o].id.to_string())
             .collect()
     };
     reasons
@@ -229,11 +229,11 @@ pub fn reasons_out(cx: &Context, reasons: &[Reason]) -> Vec<ReasonOut> {
         .map(|r| {
             let (kind, ids) = match r {
                 Reason::Declared { from, .. } => {
-                    ("declared", vec![cx.kb.alliances[*from].id.clone()])
+                    ("declared", vec![cx.kb.alliances[*from].id.to_string()])
                 }
                 Reason::MemberIsAlliance { org, .. } => (
                     "member_is_alliance",
-                    vec![cx.kb.organizations[*org].id.clone()],
+                    vec![cx.kb.organizations[*org].id.to_string()],
                 ),
                 Reason::SharedLeads(orgs) => ("shared_leads", org_ids(orgs)),
                 Reason::SharedMembers(orgs) => ("shared_members", org_ids(orgs)),
@@ -243,8 +243,8 @@ pub fn reasons_out(cx: &Context, reasons: &[Reason]) -> Vec<ReasonOut> {
                         .iter()
                         .flat_map(|(c, p)| {
                             [
-                                cx.kb.organizations[*c].id.clone(),
-                                cx.kb.organizations[*p].id.clone(),
+                                cx.kb.organizations[*c].id.to_string(),
+                                cx.kb.organizations[*p].id.to_string(),
                             ]
                         })
                         .collect(),
@@ -253,7 +253,7 @@ pub fn reasons_out(cx: &Context, reasons: &[Reason]) -> Vec<ReasonOut> {
                     "shared_focus",
                     focus
                         .iter()
-                        .map(|&f| cx.kb.focus_areas[f].id.clone())
+                        .map(|&f| cx.kb.focus_areas[f].id.to_string())
                         .collect(),
                 ),
             };
@@ -275,7 +275,7 @@ fn document<'a>(cx: &'a Context, found: Found) -> Document<'a> {
                 .members
                 .iter()
                 .filter_map(|m| {
-                    let o = &kb.organizations[index.org(&m.org)?];
+                    let o = &kb.organizations[index.org(kb, &m.org)?];
                     Some(MemberOut {
                         org: &m.org,
                         name: &o.name,
@@ -284,7 +284,7 @@ fn document<'a>(cx: &'a Context, found: Found) -> Document<'a> {
                         role: m.role,
                         since: m.since.as_ref().map(|d| d.as_str()),
                         status: m.status,
-                        note: m.note.as_deref(),
+                        note: m.note.as_deref().map(|n| n.as_str()),
                         sources: &m.sources,
                     })
                 })
@@ -295,7 +295,7 @@ fn document<'a>(cx: &'a Context, found: Found) -> Document<'a> {
                 .filter_map(|x| {
                     Some(AbsentOut {
                         org: &x.org,
-                        name: &kb.organizations[index.org(&x.org)?].name,
+                        name: &kb.organizations[index.org(kb, &x.org)?].name,
                         note: &x.note,
                         sources: &x.sources,
                     })
@@ -308,7 +308,7 @@ fn document<'a>(cx: &'a Context, found: Found) -> Document<'a> {
                 leads: al
                     .leads
                     .iter()
-                    .filter_map(|l| index.org(l))
+                    .filter_map(|l| index.org(kb, l))
                     .map(|o| cx.org_ref(o))
                     .collect(),
                 members,
@@ -317,16 +317,16 @@ fn document<'a>(cx: &'a Context, found: Found) -> Document<'a> {
                     .alliance_focus(a)
                     .iter()
                     .map(|&f| Named {
-                        id: kb.focus_areas[f].id.clone(),
-                        name: kb.focus_areas[f].name.clone(),
+                        id: kb.focus_areas[f].id.to_string(),
+                        name: kb.focus_areas[f].name.to_string(),
                     })
                     .collect(),
                 related: index
-                    .related(a)
+                    .related(kb, a)
                     .iter()
                     .map(|r| RelatedOut {
-                        alliance: kb.alliances[r.alliance].id.clone(),
-                        name: kb.alliances[r.alliance].name.clone(),
+                        alliance: kb.alliances[r.alliance].id.to_string(),
+                        name: kb.alliances[r.alliance].name.to_string(),
                         reasons: reasons_out(cx, &r.reasons),
                     })
                     .collect(),
@@ -339,16 +339,16 @@ fn document<'a>(cx: &'a Context, found: Found) -> Document<'a> {
                 .iter()
                 .map(|l| {
                     let m = l
-                        .member
-                        .and_then(|m| kb.alliances[l.alliance].members.get(m));
+                        .member()
+                        .and_then(|m| kb.alliances[l.alliance()].members.get(m));
                     TieOut {
-                        id: kb.alliances[l.alliance].id.clone(),
-                        name: kb.alliances[l.alliance].name.clone(),
+                        id: kb.alliances[l.alliance()].id.to_string(),
+                        name: kb.alliances[l.alliance()].name.to_string(),
                         tie: link_label(kb, l),
-                        lead: l.lead,
+                        lead: l.lead(),
                         role: m.map(|m| m.role),
                         status: m.map(|m| m.status),
-                        absent: l.absent.is_some() && m.is_none() && !l.lead,
+                        absent: l.absent().is_some() && m.is_none() && !l.lead(),
                     }
                 })
                 .collect();
@@ -360,15 +360,15 @@ fn document<'a>(cx: &'a Context, found: Found) -> Document<'a> {
                 parent: org
                     .parent
                     .as_deref()
-                    .and_then(|p| index.org(p))
+                    .and_then(|p| index.org(kb, p))
                     .map(|p| cx.org_ref(p)),
                 children: index.children(o).iter().map(|&c| cx.org_ref(c)).collect(),
                 artifacts: index
                     .artifacts_of(o)
                     .iter()
                     .map(|&t| Named {
-                        id: kb.artifacts[t].id.clone(),
-                        name: kb.artifacts[t].name.clone(),
+                        id: kb.artifacts[t].id.to_string(),
+                        name: kb.artifacts[t].name.to_string(),
                     })
                     .collect(),
             }
@@ -394,13 +394,13 @@ fn document<'a>(cx: &'a Context, found: Found) -> Document<'a> {
                 .iter()
                 .filter_map(|l| match l.target {
                     Target::Org(o) => Some(OriginOut {
-                        id: kb.organizations[o].id.clone(),
-                        name: kb.organizations[o].name.clone(),
+                        id: kb.organizations[o].id.to_string(),
+                        name: kb.organizations[o].name.to_string(),
                         alliances: index
                             .org_links(o)
                             .iter()
-                            .filter(|l| l.lead || l.member.is_some())
-                            .map(|l| kb.alliances[l.alliance].id.clone())
+                            .filter(|l| l.lead() || l.member().is_some())
+                            .map(|l| kb.alliances[l.alliance()].id.to_string())
                             .collect(),
                     }),
                     _ => None,

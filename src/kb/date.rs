@@ -8,7 +8,7 @@ use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Date(String);
+pub struct Date(super::Str);
 
 /// A date split into its parts; `month` and `day` are absent at coarser precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -19,7 +19,7 @@ pub struct Ymd {
 }
 
 impl Date {
-    pub fn new(text: impl Into<String>) -> Self {
+    pub fn new(text: impl Into<super::Str>) -> Self {
         Date(text.into())
     }
 

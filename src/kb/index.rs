@@ -2,39 +2,132 @@
 //! alliances, alliance to related alliances (each link with its reasons), focus area to
 //! alliances. Built once after loading; immutable afterwards.
 
+use super::ids::Positions;
 use super::{Kb, Role};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// Position of an entity in its collection of the [`Kb`].
 pub type Ix = usize;
 
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    alliance_ix: HashMap<String, Ix>,
-    org_ix: HashMap<String, Ix>,
-    focus_ix: HashMap<String, Ix>,
-    artifact_ix: HashMap<String, Ix>,
-    source_ix: HashMap<String, Ix>,
-    org_links: Vec<Vec<OrgLink>>,
-    related: Vec<Vec<Relation>>,
-    focus_alliances: Vec<Vec<Ix>>,
-    alliance_focus: Vec<Vec<Ix>>,
-    children: Vec<Vec<Ix>>,
-    artifacts_of: Vec<Vec<Ix>>,
+    alliance_ix: Positions,
+    org_ix: Positions,
+    focus_ix: Positions,
+    artifact_ix: Positions,
+    source_ix: Positions,
+    org_links: Table<OrgLink>,
+    /// Declared links touching each alliance, either side: (declaring alliance, entry).
+    declared: Table<(Ix, Ix)>,
+    focus_alliances: Table<Ix>,
+    alliance_focus: Table<Ix>,
+    children: Table<Ix>,
+    /// Each organisation's parent, or [`NONE`].
+    parent_of: Vec<u32>,
+    artifacts_of: Table<Ix>,
     /// The organisation that embodies each alliance, if any (the Partnership on AI).
     alliance_org: Vec<Option<Ix>>,
 }
 
-/// How an organisation is tied to one alliance.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A list per row (organisation, alliance…) in one allocation: rows with nothing cost four
+/// bytes, so a million organisations cost no more than their links.
+#[derive(Debug, Clone)]
+struct Table<T> {
+    starts: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Table {
+            starts: vec![0],
+            items: Vec::new(),
+        }
+    }
+}
+
+impl<T> Table<T> {
+    /// A table of `rows` rows from (row, item) pairs, keeping their order within a row.
+    fn new<R: Copy + Ord + TryInto<usize>>(rows: usize, mut pairs: Vec<(R, T)>) -> Self {
+        pairs.sort_by_key(|(row, _)| *row);
+        let mut starts = Vec::with_capacity(rows + 1);
+        let mut items = Vec::with_capacity(pairs.len());
+        let mut row = 0;
+        starts.push(0);
+        for (r, item) in pairs {
+            let r = r.try_into().unwrap_or(usize::MAX);
+            while row < r.min(rows) {
+                starts.push(items.len() as u32);
+                row += 1;
+            }
+            if r < rows {
+                items.push(item);
+            }
+        }
+        while row < rows {
+            starts.push(items.len() as u32);
+            row += 1;
+        }
+        Table { starts, items }
+    }
+
+    fn row(&self, row: Ix) -> &[T] {
+        match (self.starts.get(row), self.starts.get(row + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// No position (a compact `None`).
+const NONE: u32 = u32::MAX;
+
+fn some(ix: u32) -> Option<Ix> {
+    (ix != NONE).then_some(ix as Ix)
+}
+
+/// How an organisation is tied to one alliance (sixteen bytes: there is one per membership).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OrgLink {
-    pub alliance: Ix,
+    alliance: u32,
+    member: u32,
+    absent: u32,
+    lead: bool,
+}
+
+impl OrgLink {
+    fn new(alliance: Ix) -> Self {
+        OrgLink {
+            alliance: alliance as u32,
+            member: NONE,
+            absent: NONE,
+            lead: false,
+        }
+    }
+
+    pub fn alliance(&self) -> Ix {
+        self.alliance as Ix
+    }
+
     /// Named among the alliance's leads.
-    pub lead: bool,
+    pub fn lead(&self) -> bool {
+        self.lead
+    }
+
     /// Position in the alliance's `members`.
-    pub member: Option<Ix>,
+    pub fn member(&self) -> Option<Ix> {
+        some(self.member)
+    }
+
     /// Position in the alliance's `absent`.
-    pub absent: Option<Ix>,
+    pub fn absent(&self) -> Option<Ix> {
+        some(self.absent)
+    }
+
+    /// Leads or belongs to the alliance (not only absent from it).
+    pub fn belongs(&self) -> bool {
+        self.lead || self.member != NONE
+    }
 }
 
 /// Another alliance linked to this one, and every reason for the link.
@@ -93,82 +186,99 @@ impl Index {
     /// Builds every lookup. References that do not resolve are skipped (the validator has
     /// already reported them).
     pub fn new(kb: &Kb) -> Self {
-        let alliance_ix = positions(kb.alliances.iter().map(|a| &a.id));
-        let org_ix = positions(kb.organizations.iter().map(|o| &o.id));
-        let focus_ix = positions(kb.focus_areas.iter().map(|f| &f.id));
-        let artifact_ix = positions(kb.artifacts.iter().map(|a| &a.id));
-        let source_ix = positions(kb.sources.iter().map(|s| &s.id));
-
+        let alliance_ix = Positions::of(&kb.alliances);
+        let org_ix = Positions::of(&kb.organizations);
+        let focus_ix = Positions::of(&kb.focus_areas);
+        let artifact_ix = Positions::of(&kb.artifacts);
+        let source_ix = Positions::of(&kb.sources);
+        let org = |id: &str| org_ix.find(&kb.organizations, id);
+        let alliance = |id: &str| alliance_ix.find(&kb.alliances, id);
         let n_orgs = kb.organizations.len();
-        let mut links: Vec<BTreeMap<Ix, OrgLink>> = vec![BTreeMap::new(); n_orgs];
-        let mut alliance_focus = Vec::with_capacity(kb.alliances.len());
-        let mut focus_alliances = vec![Vec::new(); kb.focus_areas.len()];
-        for (a, alliance) in kb.alliances.iter().enumerate() {
-            for lead in &alliance.leads {
-                if let Some(l) = link_entry(&mut links, &org_ix, lead, a) {
-                    l.lead = true;
-                }
-            }
-            for (m, member) in alliance.members.iter().enumerate() {
-                if let Some(l) = link_entry(&mut links, &org_ix, &member.org, a) {
-                    l.member.get_or_insert(m);
-                }
-            }
-            for (x, absence) in alliance.absent.iter().enumerate() {
-                if let Some(l) = link_entry(&mut links, &org_ix, &absence.org, a) {
-                    l.absent.get_or_insert(x);
-                }
-            }
-            let focus: Vec<Ix> = alliance
-                .focus
-                .iter()
-                .filter_map(|f| focus_ix.get(f).copied())
-                .collect();
-            for &f in &focus {
-                focus_alliances[f].push(a);
-            }
-            alliance_focus.push(focus);
-        }
-        let org_links: Vec<Vec<OrgLink>> = links
-            .into_iter()
-            .map(|m| {
-                let mut v: Vec<OrgLink> = m.into_values().collect();
-                v.sort_by_key(|l| (!l.lead, l.member.is_none(), l.absent.is_some(), l.alliance));
-                v
-            })
-            .collect();
+        let n_alliances = kb.alliances.len();
 
-        let mut children = vec![Vec::new(); n_orgs];
-        let mut parent_of = vec![None; n_orgs];
-        for (o, org) in kb.organizations.iter().enumerate() {
-            if let Some(&p) = org.parent.as_ref().and_then(|p| org_ix.get(p)) {
-                children[p].push(o);
-                parent_of[o] = Some(p);
+        // Every (organisation, alliance) tie, merged per pair.
+        let mut ties: Vec<(u32, OrgLink)> = Vec::new();
+        let mut focus_pairs = Vec::new();
+        let mut declared = Vec::new();
+        for (a, al) in kb.alliances.iter().enumerate() {
+            let mut tie = |id: &str, link: OrgLink| {
+                if let Some(o) = org(id) {
+                    ties.push((o as u32, link));
+                }
+            };
+            let link = OrgLink::new(a);
+            for lead in &al.leads {
+                tie(lead, OrgLink { lead: true, ..link });
+            }
+            for (m, one) in al.members.iter().enumerate() {
+                let member = m as u32;
+                tie(&one.org, OrgLink { member, ..link });
+            }
+            for (x, absence) in al.absent.iter().enumerate() {
+                let absent = x as u32;
+                tie(&absence.org, OrgLink { absent, ..link });
+            }
+            for f in &al.focus {
+                if let Some(f) = focus_ix.find(&kb.focus_areas, f) {
+                    focus_pairs.push((a, f));
+                }
+            }
+            for (i, r) in al.related.iter().enumerate() {
+                if let Some(b) = alliance(&r.alliance).filter(|&b| b != a) {
+                    declared.push((a, (a, i)));
+                    declared.push((b, (a, i)));
+                }
             }
         }
-        let mut artifacts_of = vec![Vec::new(); n_orgs];
+        // One link per pair, in place: the first of a run takes in the others.
+        ties.sort_unstable_by_key(|(o, l)| (*o, l.alliance));
+        ties.dedup_by(|next, kept| {
+            let same = next.0 == kept.0 && next.1.alliance == kept.1.alliance;
+            if same {
+                let (k, n) = (&mut kept.1, next.1);
+                k.lead |= n.lead;
+                k.member = k.member.min(n.member);
+                k.absent = k.absent.min(n.absent);
+            }
+            same
+        });
+        // Leads first, then memberships, then absences.
+        ties.sort_unstable_by_key(|(o, l)| {
+            (*o, !l.lead, l.member == NONE, l.absent != NONE, l.alliance)
+        });
+        let org_links = Table::new(n_orgs, ties);
+
+        let alliance_focus = Table::new(n_alliances, focus_pairs.clone());
+        let focus_alliances = Table::new(
+            kb.focus_areas.len(),
+            focus_pairs.into_iter().map(|(a, f)| (f, a)).collect(),
+        );
+        let declared = Table::new(n_alliances, declared);
+
+        let mut parent_of = vec![NONE; n_orgs];
+        let mut child_pairs = Vec::new();
+        for (o, o_org) in kb.organizations.iter().enumerate() {
+            if let Some(p) = o_org.parent.as_deref().and_then(|p| org(p)) {
+                child_pairs.push((p, o));
+                parent_of[o] = p as u32;
+            }
+        }
+        let children = Table::new(n_orgs, child_pairs);
+        let mut artifact_pairs = Vec::new();
         for (t, artifact) in kb.artifacts.iter().enumerate() {
             for origin in &artifact.origin {
-                if let Some(&o) = org_ix.get(origin) {
-                    artifacts_of[o].push(t);
+                if let Some(o) = org(origin) {
+                    artifact_pairs.push((o, t));
                 }
             }
         }
-        let mut alliance_org = vec![None; kb.alliances.len()];
-        for (o, org) in kb.organizations.iter().enumerate() {
-            if let Some(&a) = org.alliance.as_ref().and_then(|a| alliance_ix.get(a)) {
+        let artifacts_of = Table::new(n_orgs, artifact_pairs);
+        let mut alliance_org = vec![None; n_alliances];
+        for (o, o_org) in kb.organizations.iter().enumerate() {
+            if let Some(a) = o_org.alliance.as_deref().and_then(|a| alliance(a)) {
                 alliance_org[a].get_or_insert(o);
             }
         }
-
-        let related = relate(
-            kb,
-            &alliance_ix,
-            &org_links,
-            &parent_of,
-            &focus_alliances,
-            &alliance_org,
-        );
         Index {
             alliance_ix,
             org_ix,
@@ -176,69 +286,84 @@ impl Index {
             artifact_ix,
             source_ix,
             org_links,
-            related,
+            declared,
             focus_alliances,
             alliance_focus,
             children,
+            parent_of,
             artifacts_of,
             alliance_org,
         }
     }
 
-    pub fn alliance(&self, id: &str) -> Option<Ix> {
-        self.alliance_ix.get(id).copied()
+    /// The position of the alliance with this id in `kb` (the knowledge base the index was
+    /// built from; so for every lookup).
+    pub fn alliance(&self, kb: &Kb, id: &str) -> Option<Ix> {
+        self.alliance_ix.find(&kb.alliances, id)
     }
 
-    pub fn org(&self, id: &str) -> Option<Ix> {
-        self.org_ix.get(id).copied()
+    pub fn org(&self, kb: &Kb, id: &str) -> Option<Ix> {
+        self.org_ix.find(&kb.organizations, id)
     }
 
-    pub fn focus(&self, id: &str) -> Option<Ix> {
-        self.focus_ix.get(id).copied()
+    pub fn focus(&self, kb: &Kb, id: &str) -> Option<Ix> {
+        self.focus_ix.find(&kb.focus_areas, id)
     }
 
-    pub fn artifact(&self, id: &str) -> Option<Ix> {
-        self.artifact_ix.get(id).copied()
+    pub fn artifact(&self, kb: &Kb, id: &str) -> Option<Ix> {
+        self.artifact_ix.find(&kb.artifacts, id)
     }
 
-    pub fn source(&self, id: &str) -> Option<Ix> {
-        self.source_ix.get(id).copied()
+    pub fn source(&self, kb: &Kb, id: &str) -> Option<Ix> {
+        self.source_ix.find(&kb.sources, id)
+    }
+
+    /// The organisation's parent, resolved.
+    pub fn parent_of(&self, org: Ix) -> Option<Ix> {
+        self.parent_of.get(org).copied().and_then(some)
     }
 
     /// Every alliance the organisation leads, belongs to or is notably absent from: leads
     /// first, then memberships, then absences.
     pub fn org_links(&self, org: Ix) -> &[OrgLink] {
-        self.org_links.get(org).map_or(&[], Vec::as_slice)
+        self.org_links.row(org)
     }
 
-    /// Related alliances, strongest link first.
-    pub fn related(&self, alliance: Ix) -> &[Relation] {
-        self.related.get(alliance).map_or(&[], Vec::as_slice)
+    /// The declared links that touch an alliance, on either side, as (the declaring alliance,
+    /// its `related` entry).
+    pub fn declared(&self, alliance: Ix) -> &[(Ix, Ix)] {
+        self.declared.row(alliance)
     }
 
     /// Alliances working on the focus area, in knowledge-base order.
     pub fn focus_alliances(&self, focus: Ix) -> &[Ix] {
-        self.focus_alliances.get(focus).map_or(&[], Vec::as_slice)
+        self.focus_alliances.row(focus)
     }
 
     /// The alliance's focus areas, resolved.
     pub fn alliance_focus(&self, alliance: Ix) -> &[Ix] {
-        self.alliance_focus.get(alliance).map_or(&[], Vec::as_slice)
+        self.alliance_focus.row(alliance)
     }
 
     /// Organisations whose parent is `org`.
     pub fn children(&self, org: Ix) -> &[Ix] {
-        self.children.get(org).map_or(&[], Vec::as_slice)
+        self.children.row(org)
     }
 
     /// Artifacts that `org` is an origin of.
     pub fn artifacts_of(&self, org: Ix) -> &[Ix] {
-        self.artifacts_of.get(org).map_or(&[], Vec::as_slice)
+        self.artifacts_of.row(org)
     }
 
     /// The organisation that is this alliance (the Partnership on AI is both).
     pub fn alliance_org(&self, alliance: Ix) -> Option<Ix> {
         self.alliance_org.get(alliance).copied().flatten()
+    }
+
+    /// Related alliances, strongest link first, each with every reason: computed when asked,
+    /// from the alliance's own ties, so the cost follows its size, not the knowledge base's.
+    pub fn related(&self, kb: &Kb, a: Ix) -> Vec<Relation> {
+        related(self, kb, a)
     }
 
     /// The reason in words.
@@ -298,7 +423,7 @@ impl Index {
     pub fn member_of(&self, org: Ix, alliance: Ix) -> bool {
         self.org_links(org)
             .iter()
-            .any(|l| l.alliance == alliance && (l.lead || l.member.is_some()))
+            .any(|l| l.alliance() == alliance && l.belongs())
     }
 
     /// Number of members of an alliance (leads not listed as members are not counted).
@@ -307,153 +432,145 @@ impl Index {
     }
 }
 
-/// The link between `org` and alliance `a`, created empty on first use.
-fn link_entry<'m>(
-    links: &'m mut [BTreeMap<Ix, OrgLink>],
-    org_ix: &HashMap<String, Ix>,
-    org: &str,
-    a: Ix,
-) -> Option<&'m mut OrgLink> {
-    let o = *org_ix.get(org)?;
-    Some(links[o].entry(a).or_insert(OrgLink {
-        alliance: a,
-        lead: false,
-        member: None,
-        absent: None,
-    }))
-}
-
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
 
-fn positions<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, Ix> {
-    let mut map = HashMap::new();
-    for (i, id) in ids.enumerate() {
-        map.entry(id.clone()).or_insert(i);
-    }
-    map
-}
+/// A focus area shared by more alliances than this is a theme, not a link between two of
+/// them: it is left out of the reasons.
+pub const FOCUS_LINK_LIMIT: usize = 50;
 
-/// The related-alliance graph, in both directions.
-fn relate(
-    kb: &Kb,
-    alliance_ix: &HashMap<String, Ix>,
-    org_links: &[Vec<OrgLink>],
-    parent_of: &[Option<Ix>],
-    focus_alliances: &[Vec<Ix>],
-    alliance_org: &[Option<Ix>],
-) -> Vec<Vec<Relation>> {
-    let mut pairs: BTreeMap<(Ix, Ix), Shared> = BTreeMap::new();
-    let key = |a: Ix, b: Ix| if a < b { (a, b) } else { (b, a) };
-
-    for (a, alliance) in kb.alliances.iter().enumerate() {
-        for (i, r) in alliance.related.iter().enumerate() {
-            if let Some(&b) = alliance_ix.get(&r.alliance).filter(|&&b| b != a) {
-                pairs.entry(key(a, b)).or_default().declared.push((a, i));
-            }
-        }
-    }
-    for (o, links) in org_links.iter().enumerate() {
-        let belongs: Vec<&OrgLink> = links
+/// The alliances related to `a`, with every reason, strongest first.
+fn related(ix: &Index, kb: &Kb, a: Ix) -> Vec<Relation> {
+    let mut shared: HashMap<Ix, Shared> = HashMap::new();
+    // The links of an organisation to the alliances other than `a` it leads or belongs to.
+    let elsewhere = |o: Ix| {
+        ix.org_links(o)
             .iter()
-            .filter(|l| l.lead || l.member.is_some())
-            .collect();
-        for (i, x) in belongs.iter().enumerate() {
-            for y in &belongs[i + 1..] {
-                let shared = pairs.entry(key(x.alliance, y.alliance)).or_default();
-                if x.lead && y.lead {
-                    shared.leads.push(o);
-                } else {
-                    shared.members.push(o);
-                }
+            .filter(move |l| l.belongs() && l.alliance() != a)
+    };
+    for &(from, i) in ix.declared(a) {
+        let other = if from == a {
+            kb.alliances[from]
+                .related
+                .get(i)
+                .and_then(|r| ix.alliance(kb, &r.alliance))
+        } else {
+            Some(from)
+        };
+        if let Some(b) = other.filter(|&b| b != a) {
+            shared.entry(b).or_default().declared.push((from, i));
+        }
+    }
+    // The organisations that lead or belong to `a`.
+    let Some(alliance) = kb.alliances.get(a) else {
+        return Vec::new();
+    };
+    let mut own: Vec<Ix> = alliance
+        .leads
+        .iter()
+        .map(|l| l.as_str())
+        .chain(alliance.members.iter().map(|m| m.org.as_str()))
+        .filter_map(|id| ix.org(kb, id))
+        .collect();
+    own.sort_unstable();
+    own.dedup();
+    for &o in &own {
+        let here = ix.org_links(o).iter().find(|l| l.alliance() == a);
+        let leads_here = here.is_some_and(|l| l.lead);
+        for l in elsewhere(o) {
+            let s = shared.entry(l.alliance()).or_default();
+            if leads_here && l.lead {
+                s.leads.push(o);
+            } else {
+                s.members.push(o);
             }
         }
-        if let Some(p) = parent_of[o] {
-            for x in &belongs {
-                for y in org_links[p].iter().filter(|l| l.lead || l.member.is_some()) {
-                    if x.alliance != y.alliance {
-                        pairs
-                            .entry(key(x.alliance, y.alliance))
-                            .or_default()
-                            .affiliates
-                            .push((o, p));
-                    }
-                }
+        // A member that is itself an alliance.
+        if let Some(b) = kb.organizations[o]
+            .alliance
+            .as_deref()
+            .and_then(|b| ix.alliance(kb, b))
+            && b != a
+        {
+            shared.entry(b).or_default().member_is_alliance.push((o, a));
+        }
+        // Organisations of one group, one in each alliance.
+        let pairs = ix.parent_of(o).map(|p| (o, p)).into_iter();
+        let pairs = pairs.chain(ix.children(o).iter().map(|&c| (c, o)));
+        for (child, parent) in pairs {
+            let other = if child == o { parent } else { child };
+            for l in elsewhere(other) {
+                let s = shared.entry(l.alliance()).or_default();
+                s.affiliates.push((child, parent));
             }
         }
     }
-    for (b, org) in alliance_org.iter().enumerate() {
-        let Some(o) = *org else { continue };
-        for l in &org_links[o] {
-            if l.alliance != b && (l.lead || l.member.is_some()) {
-                pairs
-                    .entry(key(l.alliance, b))
-                    .or_default()
-                    .member_is_alliance
-                    .push((o, l.alliance));
-            }
+    // This alliance, as an organisation, belongs to others.
+    if let Some(o) = ix.alliance_org(a) {
+        for l in elsewhere(o) {
+            let s = shared.entry(l.alliance()).or_default();
+            s.member_is_alliance.push((o, l.alliance()));
         }
     }
-    for (f, alliances) in focus_alliances.iter().enumerate() {
-        for (i, &x) in alliances.iter().enumerate() {
-            for &y in &alliances[i + 1..] {
-                if x != y {
-                    pairs.entry(key(x, y)).or_default().focus.push(f);
-                }
-            }
+    for &f in ix.alliance_focus(a) {
+        let sharing = ix.focus_alliances(f);
+        if sharing.len() > FOCUS_LINK_LIMIT {
+            continue;
+        }
+        for &b in sharing.iter().filter(|&&b| b != a) {
+            shared.entry(b).or_default().focus.push(f);
         }
     }
 
-    let mut related = vec![Vec::new(); kb.alliances.len()];
-    for ((a, b), shared) in pairs {
-        let mut reasons = Vec::new();
-        for (from, index) in shared.declared {
-            reasons.push(Reason::Declared { from, index });
-        }
-        for (org, of) in shared.member_is_alliance {
-            reasons.push(Reason::MemberIsAlliance { org, of });
-        }
-        let by_name = |v: &mut Vec<Ix>| {
-            v.sort_by(|x, y| kb.organizations[*x].name.cmp(&kb.organizations[*y].name));
-            v.dedup();
-        };
-        let (mut leads, mut members) = (shared.leads, shared.members);
-        if !leads.is_empty() {
-            by_name(&mut leads);
-            reasons.push(Reason::SharedLeads(leads));
-        }
-        if !members.is_empty() {
-            by_name(&mut members);
-            reasons.push(Reason::SharedMembers(members));
-        }
-        if !shared.affiliates.is_empty() {
-            let mut aff = shared.affiliates;
-            aff.dedup();
-            reasons.push(Reason::Affiliates(aff));
-        }
-        if !shared.focus.is_empty() {
-            reasons.push(Reason::SharedFocus(shared.focus));
-        }
-        related[a].push(Relation {
-            alliance: b,
-            reasons: reasons.clone(),
-        });
-        related[b].push(Relation {
-            alliance: a,
-            reasons,
-        });
-    }
-    for list in &mut related {
-        list.sort_by(|x, y| {
-            y.strength().cmp(&x.strength()).then_with(|| {
-                kb.alliances[x.alliance]
-                    .name
-                    .cmp(&kb.alliances[y.alliance].name)
-            })
-        });
-    }
-    related
+    let by_name = |v: &mut Vec<Ix>| {
+        v.sort_by(|x, y| kb.organizations[*x].name.cmp(&kb.organizations[*y].name));
+        v.dedup();
+    };
+    let mut relations: Vec<Relation> = shared
+        .into_iter()
+        .map(|(b, mut s)| {
+            let mut reasons = Vec::new();
+            s.declared.sort_unstable();
+            s.declared.dedup();
+            for (from, index) in s.declared {
+                reasons.push(Reason::Declared { from, index });
+            }
+            s.member_is_alliance.dedup();
+            for (org, of) in s.member_is_alliance {
+                reasons.push(Reason::MemberIsAlliance { org, of });
+            }
+            if !s.leads.is_empty() {
+                by_name(&mut s.leads);
+                reasons.push(Reason::SharedLeads(s.leads));
+            }
+            if !s.members.is_empty() {
+                by_name(&mut s.members);
+                reasons.push(Reason::SharedMembers(s.members));
+            }
+            if !s.affiliates.is_empty() {
+                s.affiliates.sort_unstable();
+                s.affiliates.dedup();
+                reasons.push(Reason::Affiliates(s.affiliates));
+            }
+            if !s.focus.is_empty() {
+                s.focus.dedup();
+                reasons.push(Reason::SharedFocus(s.focus));
+            }
+            Relation {
+                alliance: b,
+                reasons,
+            }
+        })
+        .collect();
+    relations.sort_by(|x, y| {
+        y.strength().cmp(&x.strength()).then_with(|| {
+            kb.alliances[x.alliance]
+                .name
+                .cmp(&kb.alliances[y.alliance].name)
+        })
+    });
+    relations
 }
 
 /// The label of an organisation's tie to an alliance: "lead · founding member",
@@ -464,8 +581,8 @@ pub fn link_label(kb: &Kb, link: &OrgLink) -> String {
         parts.push("lead".to_string());
     }
     let member = link
-        .member
-        .and_then(|m| kb.alliances.get(link.alliance)?.members.get(m));
+        .member()
+        .and_then(|m| kb.alliances.get(link.alliance())?.members.get(m));
     if let Some(m) = member {
         if !(link.lead && m.role == Role::Lead) {
             parts.push(m.role.tie().to_string());
@@ -474,7 +591,7 @@ pub fn link_label(kb: &Kb, link: &OrgLink) -> String {
             parts.push("unverified".to_string());
         }
     }
-    if link.absent.is_some() && member.is_none() && !link.lead {
+    if link.absent().is_some() && member.is_none() && !link.lead {
         parts.push("absent: not a member".to_string());
     }
     parts.join(" · ")
@@ -523,17 +640,17 @@ mod tests {
     fn org_links_list_leads_memberships_and_absences() {
         let kb = kb(KB);
         let ix = Index::new(&kb);
-        let ibm = ix.org("ibm").unwrap();
+        let ibm = ix.org(&kb, "ibm").unwrap();
         let labels: Vec<String> = ix
             .org_links(ibm)
             .iter()
             .map(|l| link_label(&kb, l))
             .collect();
         assert_eq!(labels, ["lead · founding member", "lead · member"]);
-        let nvidia = ix.org("nvidia").unwrap();
+        let nvidia = ix.org(&kb, "nvidia").unwrap();
         let links = ix.org_links(nvidia);
         assert_eq!(links.len(), 2);
-        assert_eq!(kb.alliances[links[0].alliance].id, "lonely");
+        assert_eq!(kb.alliances[links[0].alliance()].id, "lonely");
         assert_eq!(link_label(&kb, &links[1]), "absent: not a member");
     }
 
@@ -541,9 +658,9 @@ mod tests {
     fn related_alliances_carry_their_reasons_in_both_directions() {
         let kb = kb(KB);
         let ix = Index::new(&kb);
-        let aia = ix.alliance("aia").unwrap();
-        let pai = ix.alliance("pai").unwrap();
-        let rel = &ix.related(aia)[0];
+        let aia = ix.alliance(&kb, "aia").unwrap();
+        let pai = ix.alliance(&kb, "pai").unwrap();
+        let rel = &ix.related(&kb, aia)[0];
         assert_eq!(rel.alliance, pai);
         let text: Vec<String> = rel.reasons.iter().map(|r| ix.describe(&kb, r)).collect();
         assert_eq!(
@@ -556,16 +673,20 @@ mod tests {
             ]
         );
         // The declared link shows from the other side too.
-        assert_eq!(ix.related(pai)[0].alliance, aia);
+        assert_eq!(ix.related(&kb, pai)[0].alliance, aia);
     }
 
     #[test]
     fn affiliates_and_shared_focus_link_alliances() {
         let kb = kb(KB);
         let ix = Index::new(&kb);
-        let aia = ix.alliance("aia").unwrap();
-        let gtaa = ix.alliance("gtaa").unwrap();
-        let rel = ix.related(gtaa).iter().find(|r| r.alliance == aia).unwrap();
+        let aia = ix.alliance(&kb, "aia").unwrap();
+        let gtaa = ix.alliance(&kb, "gtaa").unwrap();
+        let rel = ix
+            .related(&kb, gtaa)
+            .into_iter()
+            .find(|r| r.alliance == aia)
+            .unwrap();
         let text: Vec<String> = rel.reasons.iter().map(|r| ix.describe(&kb, r)).collect();
         assert_eq!(
             text,
@@ -574,25 +695,31 @@ mod tests {
                 "1 shared focus area: Safety",
             ]
         );
-        assert!(ix.related(ix.alliance("lonely").unwrap()).is_empty());
+        assert!(
+            ix.related(&kb, ix.alliance(&kb, "lonely").unwrap())
+                .is_empty()
+        );
     }
 
     #[test]
     fn focus_areas_and_children() {
         let kb = kb(KB);
         let ix = Index::new(&kb);
-        let safety = ix.focus("safety").unwrap();
+        let safety = ix.focus(&kb, "safety").unwrap();
         let names: Vec<&str> = ix
             .focus_alliances(safety)
             .iter()
             .map(|&a| kb.alliances[a].id.as_str())
             .collect();
         assert_eq!(names, ["aia", "gtaa"]);
-        let softbank = ix.org("softbank").unwrap();
-        assert_eq!(ix.children(softbank), [ix.org("sb-intuitions").unwrap()]);
+        let softbank = ix.org(&kb, "softbank").unwrap();
         assert_eq!(
-            ix.alliance_org(ix.alliance("pai").unwrap()),
-            ix.org("pai-org")
+            ix.children(softbank),
+            [ix.org(&kb, "sb-intuitions").unwrap()]
+        );
+        assert_eq!(
+            ix.alliance_org(ix.alliance(&kb, "pai").unwrap()),
+            ix.org(&kb, "pai-org")
         );
     }
 }

@@ -3,10 +3,13 @@
 //! Every file is parsed, then all files are validated together; every problem found is reported
 //! at once, each with its file, line and column. Nothing here panics on any input.
 
+use super::cache::{self, Cache, Key, KeyBuilder};
 use super::problem::Problem;
 use super::{Kb, embedded, validate};
 use crate::suggest;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 /// Why a knowledge base could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -29,48 +32,259 @@ impl LoadError {
     }
 }
 
-/// A file's name (as shown in messages) and its text.
+/// A parsed file: its name (as shown in messages), where its text is, and its content.
 #[derive(Debug, Clone)]
 pub struct ParsedFile {
     pub name: String,
-    pub text: String,
+    pub text: Text,
     pub kb: Kb,
+}
+
+/// Where a file's text is, for quoting it in messages. A file read from disk does not keep its
+/// text once parsed (a knowledge base can be gigabytes): it is read again if a problem needs it.
+#[derive(Debug, Clone)]
+pub enum Text {
+    Static(&'static str),
+    Owned(String),
+    File(PathBuf),
+}
+
+impl Text {
+    pub fn get(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Text::Static(s) => (*s).into(),
+            Text::Owned(s) => s.as_str().into(),
+            Text::File(path) => std::fs::read(path)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default()
+                .into(),
+        }
+    }
+}
+
+/// How far a load has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub phase: Phase,
+    pub bytes_done: u64,
+    pub bytes_total: u64,
+    pub files_done: usize,
+    pub files_total: usize,
+}
+
+impl Progress {
+    fn start(phase: Phase, bytes_total: u64, files_total: usize) -> Self {
+        Progress {
+            phase,
+            bytes_done: 0,
+            bytes_total,
+            files_done: 0,
+            files_total,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Reading the files to find their cache entry.
+    Checking,
+    /// Reading the cache entry (bytes of the entry).
+    Cached,
+    /// Parsing the files (bytes of the files).
+    Reading,
+    Validating,
+    /// Writing the cache entry.
+    Storing,
+    Indexing,
+}
+
+impl Phase {
+    pub fn label(self) -> &'static str {
+        match self {
+            Phase::Checking => "checking the cache",
+            Phase::Cached => "reading the cache",
+            Phase::Reading => "reading the files",
+            Phase::Validating => "validating",
+            Phase::Storing => "writing the cache",
+            Phase::Indexing => "indexing",
+        }
+    }
 }
 
 /// The knowledge base that ships inside the binary.
 pub fn load_embedded() -> Result<Kb, Vec<Problem>> {
-    load_files(
-        embedded::FILES
-            .iter()
-            .map(|(name, text)| (format!("assets/kb/{name}"), text.as_bytes().to_vec())),
-    )
+    let mut parsed = Vec::new();
+    let mut problems = Vec::new();
+    for (name, text) in embedded::FILES {
+        match parse_str_file(&format!("assets/kb/{name}"), text) {
+            Ok(mut file) => {
+                file.text = Text::Static(text);
+                parsed.push(file);
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    finish(parsed, problems)
 }
 
-/// A `.ron` file, or every `.ron` file under a folder (in path order).
+/// A `.ron` file, or every `.ron` file under a folder (in path order), without a cache.
 pub fn load_path(path: &Path) -> Result<Kb, LoadError> {
+    load_path_with(path, None, &mut |_| {})
+}
+
+/// Like [`load_path`], through `cache` when the files are big enough to gain from one
+/// (see [`cache::MIN_BYTES`]), telling `progress` how far it has got. Files are parsed on
+/// every core; each file's text is dropped once parsed.
+pub fn load_path_with(
+    path: &Path,
+    cache: Option<&Cache>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Kb, LoadError> {
     let files = ron_files(path)?;
-    let mut inputs = Vec::with_capacity(files.len());
+    let sizes: Vec<u64> = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .collect();
+    // Names relative to the knowledge base, so that a moved folder keeps its cache entry.
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| {
+            f.strip_prefix(path)
+                .ok()
+                .filter(|p| !p.as_os_str().is_empty())
+                .or_else(|| f.file_name().map(Path::new))
+                .unwrap_or(f)
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    let bytes_total = sizes.iter().sum();
+    let cache = cache.filter(|_| bytes_total >= cache::MIN_BYTES);
+    if let Some(cache) = cache {
+        let mut state = Progress::start(Phase::Checking, bytes_total, files.len());
+        progress(state);
+        let mut key = KeyBuilder::default();
+        let mut known = true;
+        for (file, name) in files.iter().zip(&names) {
+            match cache::digest_file(file, &mut |n| {
+                state.bytes_done += n;
+                progress(state);
+            }) {
+                Ok(digest) => key.file(name, digest),
+                Err(_) => known = false,
+            }
+            state.files_done += 1;
+        }
+        if known {
+            let mut state = Progress::start(Phase::Cached, 0, 1);
+            let found = cache.load(key.finish(), &mut |step| {
+                match step {
+                    cache::Step::Length(n) => state.bytes_total = n,
+                    cache::Step::Read(n) => state.bytes_done += n,
+                }
+                progress(state);
+            });
+            if let Some(kb) = found {
+                return Ok(kb);
+            }
+        }
+    }
+    let mut state = Progress::start(Phase::Reading, bytes_total, files.len());
+    progress(state);
+    let (parsed, problems, key) = parse_files(&files, &names, &sizes, &mut |size| {
+        state.bytes_done += size;
+        state.files_done += 1;
+        progress(state);
+    });
+    progress(Progress {
+        phase: Phase::Validating,
+        ..state
+    });
+    let kb = finish(parsed, problems).map_err(LoadError::Invalid)?;
+    if let Some(cache) = cache {
+        progress(Progress {
+            phase: Phase::Storing,
+            ..state
+        });
+        // A cache that cannot be written only makes the next open slower.
+        let _ = cache.store(key, &kb);
+    }
+    Ok(kb)
+}
+
+/// Reads and parses `files` on every core; `done` is told the size of each file parsed.
+/// Gives the parsed files and the problems in path order, and the files' cache key.
+fn parse_files(
+    files: &[PathBuf],
+    names: &[String],
+    sizes: &[u64],
+    done: &mut dyn FnMut(u64),
+) -> (Vec<ParsedFile>, Vec<Problem>, Key) {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, files.len().max(1));
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel();
+    let mut slots: Vec<Option<(u128, Result<ParsedFile, Problem>)>> =
+        (0..files.len()).map(|_| None).collect();
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            let (tx, next) = (tx.clone(), &next);
+            s.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(file) = files.get(i) else { break };
+                    if tx.send((i, read_file(file))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        for (i, result) in rx {
+            done(sizes[i]);
+            slots[i] = Some(result);
+        }
+    });
+    let mut parsed = Vec::with_capacity(files.len());
     let mut problems = Vec::new();
-    for file in files {
-        let name = file.display().to_string();
-        match std::fs::read(&file) {
-            Ok(bytes) => inputs.push((name, bytes)),
-            Err(e) => problems.push(Problem {
+    let mut key = KeyBuilder::default();
+    for (slot, name) in slots.into_iter().zip(names) {
+        let Some((digest, result)) = slot else {
+            continue;
+        };
+        key.file(name, digest);
+        match result {
+            Ok(p) => parsed.push(p),
+            Err(p) => problems.push(p),
+        }
+    }
+    (parsed, problems, key.finish())
+}
+
+/// One file read and parsed, with the digest of its bytes.
+fn read_file(file: &Path) -> (u128, Result<ParsedFile, Problem>) {
+    let name = file.display().to_string();
+    match std::fs::read(file) {
+        Ok(bytes) => {
+            let digest = cache::digest(&bytes);
+            let parsed = parse_file(&name, bytes).map(|mut p| {
+                p.kb.shrink_to_fit();
+                p.text = Text::File(file.to_path_buf());
+                p
+            });
+            (digest, parsed)
+        }
+        Err(e) => (
+            0,
+            Err(Problem {
                 file: name,
                 line: 1,
                 col: 1,
                 message: format!("cannot read the file: {e}"),
                 snippet: None,
             }),
-        }
-    }
-    match load_files(inputs) {
-        Ok(kb) if problems.is_empty() => Ok(kb),
-        Ok(_) => Err(LoadError::Invalid(problems)),
-        Err(mut more) => {
-            problems.append(&mut more);
-            Err(LoadError::Invalid(problems))
-        }
+        ),
     }
 }
 
@@ -147,6 +361,11 @@ where
             Err(p) => problems.push(p),
         }
     }
+    finish(parsed, problems)
+}
+
+/// Validates parsed files together and merges them into one knowledge base.
+fn finish(parsed: Vec<ParsedFile>, mut problems: Vec<Problem>) -> Result<Kb, Vec<Problem>> {
     // References into a file that did not parse would all look unknown: check them only when
     // every file parsed.
     let complete = problems.is_empty();
@@ -154,11 +373,7 @@ where
     if !problems.is_empty() {
         return Err(problems);
     }
-    let mut kb = Kb::default();
-    for file in parsed {
-        kb.merge(file.kb);
-    }
-    Ok(kb)
+    Ok(Kb::merge_all(parsed.into_iter().map(|f| f.kb)))
 }
 
 /// Reads one file's bytes as a knowledge-base file.
@@ -167,33 +382,38 @@ pub fn parse_file(name: &str, bytes: Vec<u8>) -> Result<ParsedFile, Problem> {
         Ok(text) => text,
         Err(e) => return Err(not_utf8(name, e)),
     };
+    let mut file = parse_str_file(name, &text)?;
+    file.text = Text::Owned(text);
+    Ok(file)
+}
+
+/// Reads one file's text as a knowledge-base file (the result does not keep the text).
+fn parse_str_file(name: &str, text: &str) -> Result<ParsedFile, Problem> {
     if text.trim().is_empty() {
         return Err(Problem::at(
             name,
-            &text,
+            text,
             1,
             1,
             "the file is empty: expected a knowledge base such as `(alliances: [...], organizations: [...])`",
         ));
     }
-    match parse_str(&text) {
+    match parse_str(text) {
         Ok(kb) => Ok(ParsedFile {
             name: name.to_string(),
-            text,
+            text: Text::Static(""),
             kb,
         }),
         Err(e) => {
             let start = e.span.start;
-            let mut message = describe(&e.code, !names_a_collection(&text));
+            let mut message = describe(&e.code, !names_a_collection(text));
             let end = e.span.end;
-            let at_end = text[offset_of(&text, end.line, end.col)..]
-                .trim()
-                .is_empty();
+            let at_end = text[offset_of(text, end.line, end.col)..].trim().is_empty();
             if at_end && !message.starts_with("unexpected end") && !message.starts_with("the file")
             {
                 message = format!("unexpected end of file: {message}");
             }
-            Err(Problem::at(name, &text, start.line, start.col, message))
+            Err(Problem::at(name, text, start.line, start.col, message))
         }
     }
 }

@@ -104,7 +104,7 @@ fn neighbours(kb: &Kb, index: &Index, node: Node) -> Vec<(Node, Link, u32)> {
                 return out;
             };
             for member in &alliance.members {
-                if let Some(o) = index.org(&member.org) {
+                if let Some(o) = index.org(kb, &member.org) {
                     let link = Link::Member {
                         org: o,
                         alliance: a,
@@ -114,8 +114,8 @@ fn neighbours(kb: &Kb, index: &Index, node: Node) -> Vec<(Node, Link, u32)> {
                 }
             }
             for lead in &alliance.leads {
-                if let Some(o) = index.org(lead)
-                    && !alliance.members.iter().any(|m| &m.org == lead)
+                if let Some(o) = index.org(kb, lead)
+                    && !alliance.members.iter().any(|m| m.org == lead)
                 {
                     let link = Link::Member {
                         org: o,
@@ -135,15 +135,18 @@ fn neighbours(kb: &Kb, index: &Index, node: Node) -> Vec<(Node, Link, u32)> {
                     SAME_COST,
                 ));
             }
-            for r in index.related(a) {
-                for reason in &r.reasons {
-                    if let super::index::Reason::Declared { from, index: i } = reason {
-                        let link = Link::Declared {
-                            from: *from,
-                            index: *i,
-                        };
-                        out.push((Node::Alliance(r.alliance), link, DECLARED_COST));
-                    }
+            for &(from, i) in index.declared(a) {
+                let other = if from == a {
+                    alliance
+                        .related
+                        .get(i)
+                        .and_then(|r| index.alliance(kb, &r.alliance))
+                } else {
+                    Some(from)
+                };
+                if let Some(b) = other.filter(|&b| b != a) {
+                    let link = Link::Declared { from, index: i };
+                    out.push((Node::Alliance(b), link, DECLARED_COST));
                 }
             }
         }
@@ -152,21 +155,21 @@ fn neighbours(kb: &Kb, index: &Index, node: Node) -> Vec<(Node, Link, u32)> {
                 return out;
             };
             for l in index.org_links(o) {
-                if !(l.lead || l.member.is_some()) {
+                if !(l.lead() || l.member().is_some()) {
                     continue;
                 }
                 let role = l
-                    .member
-                    .and_then(|m| kb.alliances[l.alliance].members.get(m))
+                    .member()
+                    .and_then(|m| kb.alliances[l.alliance()].members.get(m))
                     .map(|m| m.role);
                 let link = Link::Member {
                     org: o,
-                    alliance: l.alliance,
+                    alliance: l.alliance(),
                     role,
                 };
-                out.push((Node::Alliance(l.alliance), link, MEMBER_COST));
+                out.push((Node::Alliance(l.alliance()), link, MEMBER_COST));
             }
-            if let Some(p) = org.parent.as_deref().and_then(|p| index.org(p)) {
+            if let Some(p) = org.parent.as_deref().and_then(|p| index.org(kb, p)) {
                 out.push((
                     Node::Org(p),
                     Link::Parent {
@@ -186,7 +189,7 @@ fn neighbours(kb: &Kb, index: &Index, node: Node) -> Vec<(Node, Link, u32)> {
                     PARENT_COST,
                 ));
             }
-            if let Some(a) = org.alliance.as_deref().and_then(|a| index.alliance(a)) {
+            if let Some(a) = org.alliance.as_deref().and_then(|a| index.alliance(kb, a)) {
                 out.push((
                     Node::Alliance(a),
                     Link::Same {
@@ -235,7 +238,7 @@ impl Link {
                 .alliances
                 .get(*from)
                 .and_then(|a| a.related.get(*index))
-                .map_or_else(String::new, |r| r.why.clone()),
+                .map_or_else(String::new, |r| r.why.to_string()),
         }
     }
 }
@@ -264,7 +267,7 @@ mod tests {
         steps
             .iter()
             .map(|s| match s.node {
-                Node::Alliance(a) => kb.alliances[a].name.clone(),
+                Node::Alliance(a) => kb.alliances[a].name.to_string(),
                 Node::Org(o) => format!("({})", kb.organizations[o].name),
             })
             .collect()
@@ -273,8 +276,8 @@ mod tests {
     #[test]
     fn the_telco_alliance_reaches_the_ai_alliance_through_concrete_members() {
         let (kb, index) = kb();
-        let from = Node::Alliance(index.alliance("global-telco-ai-alliance").unwrap());
-        let to = Node::Alliance(index.alliance("ai-alliance").unwrap());
+        let from = Node::Alliance(index.alliance(&kb, "global-telco-ai-alliance").unwrap());
+        let to = Node::Alliance(index.alliance(&kb, "ai-alliance").unwrap());
         let steps = shortest(&kb, &index, from, to).unwrap();
         let path = names(&kb, &steps);
         let through_dt = path.contains(&"(Deutsche Telekom)".to_string())
@@ -296,8 +299,8 @@ mod tests {
     #[test]
     fn organisations_are_endpoints_too() {
         let (kb, index) = kb();
-        let nvidia = Node::Org(index.org("nvidia").unwrap());
-        let ibm = Node::Org(index.org("ibm").unwrap());
+        let nvidia = Node::Org(index.org(&kb, "nvidia").unwrap());
+        let ibm = Node::Org(index.org(&kb, "ibm").unwrap());
         let steps = shortest(&kb, &index, nvidia, ibm).unwrap();
         assert_eq!(steps.last().unwrap().node, ibm);
         assert_eq!(shortest(&kb, &index, ibm, ibm), Some(vec![]));
@@ -324,8 +327,8 @@ mod tests {
     #[test]
     fn links_read_as_sentences() {
         let (kb, index) = kb();
-        let ibm = index.org("ibm").unwrap();
-        let aia = index.alliance("ai-alliance").unwrap();
+        let ibm = index.org(&kb, "ibm").unwrap();
+        let aia = index.alliance(&kb, "ai-alliance").unwrap();
         let link = Link::Member {
             org: ibm,
             alliance: aia,

@@ -4,6 +4,7 @@
 //! path in the file (`alliances[0].members[3].org`); positions are looked up only for the files
 //! that have problems.
 
+use super::ids::IdTable;
 use super::load::ParsedFile;
 use super::locate::{Pos, locate};
 use super::problem::Problem;
@@ -16,17 +17,22 @@ use std::collections::{HashMap, HashSet};
 pub fn validate(files: &[ParsedFile], complete: bool) -> Vec<Problem> {
     let ids = Ids::collect(files);
     let mut findings = ids.duplicates.clone();
+    let mut hints = HINTS;
     for (f, file) in files.iter().enumerate() {
         let mut check = Checker {
             file: f,
             ids: &ids,
             refs: complete,
+            hints: &mut hints,
             out: &mut findings,
         };
         check.file(&file.kb);
     }
     resolve(files, findings)
 }
+
+/// Unknown references that get a "did you mean" (each costs a pass over the ids).
+const HINTS: usize = 100;
 
 /// A problem before its position is known.
 #[derive(Debug, Clone)]
@@ -38,101 +44,189 @@ struct Finding {
     see: Option<(usize, String, &'static str)>,
 }
 
-#[derive(Debug, Clone, Copy)]
+/// Where a value sits in its file, as `alliances[0].members[3].org`: built as the checks
+/// descend, spelled out only for a problem.
+#[derive(Clone, Copy)]
+enum At<'p> {
+    Item(Option<&'p At<'p>>, &'static str, usize),
+    Field(&'p At<'p>, &'static str),
+}
+
+impl<'p> At<'p> {
+    fn top(collection: &'static str, index: usize) -> At<'static> {
+        At::Item(None, collection, index)
+    }
+
+    fn item(&'p self, list: &'static str, index: usize) -> At<'p> {
+        At::Item(Some(self), list, index)
+    }
+
+    fn field(&'p self, name: &'static str) -> At<'p> {
+        At::Field(self, name)
+    }
+}
+
+impl std::fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            At::Item(parent, list, index) => {
+                if let Some(parent) = parent {
+                    write!(f, "{parent}.")?;
+                }
+                write!(f, "{list}[{index}]")
+            }
+            At::Field(parent, name) => write!(f, "{parent}.{name}"),
+        }
+    }
+}
+
+/// A definition: the file and the position in its collection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Loc {
-    file: usize,
-    index: usize,
+    file: u32,
+    index: u32,
+}
+
+/// The collections that define ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Collection {
+    Alliances,
+    Organizations,
+    FocusAreas,
+    Artifacts,
+    Sources,
+}
+
+impl Collection {
+    const ALL: [Collection; 5] = [
+        Collection::Alliances,
+        Collection::Organizations,
+        Collection::FocusAreas,
+        Collection::Artifacts,
+        Collection::Sources,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            Collection::Alliances => "alliances",
+            Collection::Organizations => "organizations",
+            Collection::FocusAreas => "focus_areas",
+            Collection::Artifacts => "artifacts",
+            Collection::Sources => "sources",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Collection::Alliances => "alliance",
+            Collection::Organizations => "organization",
+            Collection::FocusAreas => "focus area",
+            Collection::Artifacts => "artifact",
+            Collection::Sources => "source",
+        }
+    }
+
+    fn len(self, kb: &Kb) -> usize {
+        match self {
+            Collection::Alliances => kb.alliances.len(),
+            Collection::Organizations => kb.organizations.len(),
+            Collection::FocusAreas => kb.focus_areas.len(),
+            Collection::Artifacts => kb.artifacts.len(),
+            Collection::Sources => kb.sources.len(),
+        }
+    }
+
+    fn id(self, kb: &Kb, index: usize) -> &str {
+        match self {
+            Collection::Alliances => &kb.alliances[index].id,
+            Collection::Organizations => &kb.organizations[index].id,
+            Collection::FocusAreas => &kb.focus_areas[index].id,
+            Collection::Artifacts => &kb.artifacts[index].id,
+            Collection::Sources => &kb.sources[index].id,
+        }
+    }
+}
+
+/// The ids one collection defines across all files (only positions: the ids stay in the files).
+struct Defined<'a> {
+    files: &'a [ParsedFile],
+    collection: Collection,
+    table: IdTable<Loc>,
+}
+
+impl<'a> Defined<'a> {
+    fn id_at(&self, loc: Loc) -> &'a str {
+        self.collection
+            .id(&self.files[loc.file as usize].kb, loc.index as usize)
+    }
+
+    fn get(&self, id: &str) -> Option<Loc> {
+        self.table.get(id, |l| self.id_at(l))
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+
+    fn ids(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.table.values().map(|l| self.id_at(l))
+    }
 }
 
 /// The ids each collection defines, across all files, and the duplicates among them.
 struct Ids<'a> {
-    alliances: HashMap<&'a str, Loc>,
-    organizations: HashMap<&'a str, Loc>,
-    focus_areas: HashMap<&'a str, Loc>,
-    artifacts: HashMap<&'a str, Loc>,
-    sources: HashMap<&'a str, Loc>,
+    alliances: Defined<'a>,
+    organizations: Defined<'a>,
+    focus_areas: Defined<'a>,
+    sources: Defined<'a>,
     duplicates: Vec<Finding>,
 }
 
 impl<'a> Ids<'a> {
     fn collect(files: &'a [ParsedFile]) -> Self {
-        let mut ids = Ids {
-            alliances: HashMap::new(),
-            organizations: HashMap::new(),
-            focus_areas: HashMap::new(),
-            artifacts: HashMap::new(),
-            sources: HashMap::new(),
-            duplicates: Vec::new(),
+        let mut duplicates = Vec::new();
+        let mut define = |collection: Collection| {
+            let total = files.iter().map(|f| collection.len(&f.kb)).sum();
+            let mut defined = Defined {
+                files,
+                collection,
+                table: IdTable::with_capacity(total),
+            };
+            for (file, f) in files.iter().enumerate() {
+                for index in 0..collection.len(&f.kb) {
+                    let id = collection.id(&f.kb, index);
+                    let loc = Loc {
+                        file: file as u32,
+                        index: index as u32,
+                    };
+                    let key = |l: Loc| collection.id(&files[l.file as usize].kb, l.index as usize);
+                    if let Err(first) = defined.table.insert(id, loc, key) {
+                        let list = collection.key();
+                        duplicates.push(Finding {
+                            file,
+                            path: format!("{list}[{index}].id"),
+                            message: format!("duplicate {} id `{id}`", collection.label()),
+                            see: Some((
+                                first.file as usize,
+                                format!("{list}[{}].id", first.index),
+                                "first defined at",
+                            )),
+                        });
+                    }
+                }
+            }
+            defined
         };
-        for (file, f) in files.iter().enumerate() {
-            let kb = &f.kb;
-            let mut dups = Vec::new();
-            let iter = kb.alliances.iter().map(|a| a.id.as_str());
-            define(
-                &mut ids.alliances,
-                &mut dups,
-                file,
-                "alliances",
-                "alliance",
-                iter,
-            );
-            let iter = kb.organizations.iter().map(|o| o.id.as_str());
-            define(
-                &mut ids.organizations,
-                &mut dups,
-                file,
-                "organizations",
-                "organization",
-                iter,
-            );
-            let iter = kb.focus_areas.iter().map(|a| a.id.as_str());
-            define(
-                &mut ids.focus_areas,
-                &mut dups,
-                file,
-                "focus_areas",
-                "focus area",
-                iter,
-            );
-            let iter = kb.artifacts.iter().map(|a| a.id.as_str());
-            define(
-                &mut ids.artifacts,
-                &mut dups,
-                file,
-                "artifacts",
-                "artifact",
-                iter,
-            );
-            let iter = kb.sources.iter().map(|s| s.id.as_str());
-            define(&mut ids.sources, &mut dups, file, "sources", "source", iter);
-            ids.duplicates.extend(dups);
-        }
-        ids
-    }
-}
-
-fn define<'a>(
-    table: &mut HashMap<&'a str, Loc>,
-    dups: &mut Vec<Finding>,
-    file: usize,
-    collection: &'static str,
-    what: &'static str,
-    ids: impl Iterator<Item = &'a str>,
-) {
-    for (index, id) in ids.enumerate() {
-        if let Some(first) = table.get(id) {
-            dups.push(Finding {
-                file,
-                path: format!("{collection}[{index}].id"),
-                message: format!("duplicate {what} id `{id}`"),
-                see: Some((
-                    first.file,
-                    format!("{collection}[{}].id", first.index),
-                    "first defined at",
-                )),
-            });
-        } else {
-            table.insert(id, Loc { file, index });
+        // Nothing refers to artifacts: their ids are only checked for repeats.
+        let [alliances, organizations, focus_areas, _, sources] = Collection::ALL.map(&mut define);
+        // Problems are reported file by file.
+        duplicates.sort_by_key(|d| d.file);
+        Ids {
+            alliances,
+            organizations,
+            focus_areas,
+            sources,
+            duplicates,
         }
     }
 }
@@ -141,14 +235,16 @@ struct Checker<'a, 'k> {
     file: usize,
     ids: &'a Ids<'k>,
     refs: bool,
+    /// How many more unknown references get a suggestion.
+    hints: &'a mut usize,
     out: &'a mut Vec<Finding>,
 }
 
 impl Checker<'_, '_> {
-    fn report(&mut self, path: String, message: String) {
+    fn report(&mut self, at: At<'_>, message: String) {
         self.out.push(Finding {
             file: self.file,
-            path,
+            path: at.to_string(),
             message,
             see: None,
         });
@@ -156,81 +252,81 @@ impl Checker<'_, '_> {
 
     fn file(&mut self, kb: &Kb) {
         for (i, a) in kb.alliances.iter().enumerate() {
-            self.alliance(&format!("alliances[{i}]"), a);
+            self.alliance(At::top("alliances", i), a);
         }
         for (i, o) in kb.organizations.iter().enumerate() {
-            let at = format!("organizations[{i}]");
-            self.id(&at, &o.id);
-            self.name(&at, "name", &o.name);
+            let at = At::top("organizations", i);
+            self.id(at, &o.id);
+            self.nonempty(at.field("name"), "name", &o.name);
             for (k, aka) in o.aka.iter().enumerate() {
-                self.name(&at, &format!("aka[{k}]"), aka);
+                self.nonempty(at.item("aka", k), "other name", aka);
             }
             if let Some(code) = &o.country {
-                self.country(&format!("{at}.country"), code);
+                self.country(at.field("country"), code);
             }
             if let Some(parent) = &o.parent {
-                if parent == &o.id {
+                if parent.as_str() == o.id {
                     self.report(
-                        format!("{at}.parent"),
+                        at.field("parent"),
                         format!("organization `{}` is its own parent", o.id),
                     );
                 } else {
-                    self.reference(&format!("{at}.parent"), parent, Target::Organization);
+                    self.reference(at.field("parent"), parent, Target::Organization);
                 }
             }
             if let Some(alliance) = &o.alliance {
-                self.reference(&format!("{at}.alliance"), alliance, Target::Alliance);
+                self.reference(at.field("alliance"), alliance, Target::Alliance);
             }
-            self.sources(&at, &o.sources);
+            self.sources(at, &o.sources);
         }
         self.parent_cycles(kb);
         for (i, f) in kb.focus_areas.iter().enumerate() {
-            let at = format!("focus_areas[{i}]");
-            self.id(&at, &f.id);
-            self.name(&at, "name", &f.name);
-            self.local_names(&at, &f.names);
-            self.sources(&at, &f.sources);
+            let at = At::top("focus_areas", i);
+            self.id(at, &f.id);
+            self.nonempty(at.field("name"), "name", &f.name);
+            self.local_names(at, &f.names);
+            self.sources(at, &f.sources);
         }
         for (i, a) in kb.artifacts.iter().enumerate() {
-            let at = format!("artifacts[{i}]");
-            self.id(&at, &a.id);
-            self.name(&at, "name", &a.name);
+            let at = At::top("artifacts", i);
+            self.id(at, &a.id);
+            self.nonempty(at.field("name"), "name", &a.name);
             for (k, org) in a.origin.iter().enumerate() {
-                self.reference(&format!("{at}.origin[{k}]"), org, Target::Organization);
+                self.reference(at.item("origin", k), org, Target::Organization);
             }
-            self.date(&format!("{at}.released"), a.released.as_ref());
-            self.sources(&at, &a.sources);
+            self.date(at.field("released"), a.released.as_ref());
+            self.sources(at, &a.sources);
         }
         for (i, s) in kb.sources.iter().enumerate() {
-            let at = format!("sources[{i}]");
-            self.id(&at, &s.id);
-            self.name(&at, "title", &s.title);
-            self.date(&format!("{at}.date"), s.date.as_ref());
+            let at = At::top("sources", i);
+            self.id(at, &s.id);
+            self.nonempty(at.field("title"), "title", &s.title);
+            self.date(at.field("date"), s.date.as_ref());
         }
     }
 
-    fn alliance(&mut self, at: &str, a: &super::Alliance) {
+    fn alliance(&mut self, at: At<'_>, a: &super::Alliance) {
         self.id(at, &a.id);
-        self.name(at, "name", &a.name);
+        self.nonempty(at.field("name"), "name", &a.name);
         self.local_names(at, &a.names);
-        self.date(&format!("{at}.founded"), a.founded.as_ref());
+        self.date(at.field("founded"), a.founded.as_ref());
         for (k, lead) in a.leads.iter().enumerate() {
-            self.reference(&format!("{at}.leads[{k}]"), lead, Target::Organization);
+            self.reference(at.item("leads", k), lead, Target::Organization);
         }
-        let mut members: HashMap<&str, usize> = HashMap::new();
+        let mut members: HashMap<&str, usize> = HashMap::with_capacity(a.members.len());
         for (k, m) in a.members.iter().enumerate() {
-            let mat = format!("{at}.members[{k}]");
-            self.reference(&format!("{mat}.org"), &m.org, Target::Organization);
-            self.date(&format!("{mat}.since"), m.since.as_ref());
-            self.sources(&mat, &m.sources);
+            let mat = at.item("members", k);
+            self.reference(mat.field("org"), &m.org, Target::Organization);
+            self.date(mat.field("since"), m.since.as_ref());
+            self.sources(mat, &m.sources);
             if let Some(first) = members.insert(&m.org, k) {
                 self.out.push(Finding {
                     file: self.file,
-                    path: format!("{mat}.org"),
+                    path: mat.field("org").to_string(),
                     message: format!("`{}` is listed twice as a member of `{}`", m.org, a.id),
                     see: Some((
                         self.file,
-                        format!("{at}.members[{first}].org"),
+                        at.item("members", first).field("org").to_string(),
                         "first listed at",
                     )),
                 });
@@ -238,86 +334,90 @@ impl Checker<'_, '_> {
         }
         let mut absent = HashSet::new();
         for (k, x) in a.absent.iter().enumerate() {
-            let xat = format!("{at}.absent[{k}]");
-            self.reference(&format!("{xat}.org"), &x.org, Target::Organization);
-            self.sources(&xat, &x.sources);
+            let xat = at.item("absent", k);
+            self.reference(xat.field("org"), &x.org, Target::Organization);
+            self.sources(xat, &x.sources);
             if let Some(&m) = members.get(x.org.as_str()) {
                 self.out.push(Finding {
                     file: self.file,
-                    path: format!("{xat}.org"),
+                    path: xat.field("org").to_string(),
                     message: format!(
                         "`{}` is both a member of `{}` and listed as absent from it",
                         x.org, a.id
                     ),
-                    see: Some((self.file, format!("{at}.members[{m}].org"), "member at")),
+                    see: Some((
+                        self.file,
+                        at.item("members", m).field("org").to_string(),
+                        "member at",
+                    )),
                 });
             }
             if !absent.insert(x.org.as_str()) {
                 self.report(
-                    format!("{xat}.org"),
+                    xat.field("org"),
                     format!("`{}` is listed twice as absent from `{}`", x.org, a.id),
                 );
             }
         }
         let mut focus = HashSet::new();
         for (k, f) in a.focus.iter().enumerate() {
-            let path = format!("{at}.focus[{k}]");
-            self.reference(&path, f, Target::FocusArea);
+            let fat = at.item("focus", k);
+            self.reference(fat, f, Target::FocusArea);
             if !focus.insert(f.as_str()) {
-                self.report(path, format!("focus area `{f}` is listed twice"));
+                self.report(fat, format!("focus area `{f}` is listed twice"));
             }
         }
         for (k, fact) in a.facts.iter().enumerate() {
-            let fat = format!("{at}.facts[{k}]");
-            self.name(&fat, "text", &fact.text);
-            self.sources(&fat, &fact.sources);
+            let fat = at.item("facts", k);
+            self.nonempty(fat.field("text"), "text", &fact.text);
+            self.sources(fat, &fact.sources);
         }
         for (k, o) in a.outputs.iter().enumerate() {
-            let oat = format!("{at}.outputs[{k}]");
-            self.name(&oat, "title", &o.title);
-            self.date(&format!("{oat}.date"), o.date.as_ref());
-            self.sources(&oat, &o.sources);
+            let oat = at.item("outputs", k);
+            self.nonempty(oat.field("title"), "title", &o.title);
+            self.date(oat.field("date"), o.date.as_ref());
+            self.sources(oat, &o.sources);
         }
         for (k, r) in a.related.iter().enumerate() {
-            let rat = format!("{at}.related[{k}]");
+            let rat = at.item("related", k);
             if r.alliance == a.id {
                 self.report(
-                    format!("{rat}.alliance"),
+                    rat.field("alliance"),
                     format!("alliance `{}` is related to itself", a.id),
                 );
             } else {
-                self.reference(&format!("{rat}.alliance"), &r.alliance, Target::Alliance);
+                self.reference(rat.field("alliance"), &r.alliance, Target::Alliance);
             }
-            self.sources(&rat, &r.sources);
+            self.sources(rat, &r.sources);
         }
         for (k, c) in a.claims.iter().enumerate() {
-            self.sources(&format!("{at}.claims[{k}]"), &c.sources);
+            self.sources(at.item("claims", k), &c.sources);
         }
         self.sources(at, &a.sources);
     }
 
-    fn local_names(&mut self, at: &str, names: &[super::LocalName]) {
+    fn local_names(&mut self, at: At<'_>, names: &[super::LocalName]) {
         for (k, n) in names.iter().enumerate() {
-            let nat = format!("{at}.names[{k}]");
-            self.name(&nat, "name", &n.name);
+            let nat = at.item("names", k);
+            self.nonempty(nat.field("name"), "name", &n.name);
             let lang_ok = n.lang.len() == 2 && n.lang.bytes().all(|b| b.is_ascii_lowercase());
             if !lang_ok {
                 self.report(
-                    format!("{nat}.lang"),
+                    nat.field("lang"),
                     format!(
                         "malformed language code {:?}: expected a two-letter ISO 639-1 code such as \"fr\"",
                         n.lang
                     ),
                 );
             }
-            self.sources(&nat, &n.sources);
+            self.sources(nat, &n.sources);
         }
     }
 
-    fn id(&mut self, at: &str, id: &str) {
+    fn id(&mut self, at: At<'_>, id: &str) {
         if !is_kebab_case(id) {
             self.report(
-                format!("{at}.id"),
+                at.field("id"),
                 format!(
                     "malformed id {id:?}: expected kebab-case (lower-case letters and digits, joined by single hyphens), e.g. \"ai-alliance\""
                 ),
@@ -325,22 +425,19 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn name(&mut self, at: &str, field: &str, value: &str) {
+    fn nonempty(&mut self, at: At<'_>, what: &str, value: &str) {
         if value.trim().is_empty() {
-            self.report(
-                format!("{at}.{field}"),
-                format!("empty {field}: expected some text"),
-            );
+            self.report(at, format!("empty {what}: expected some text"));
         }
     }
 
-    fn date(&mut self, path: &str, date: Option<&Date>) {
+    fn date(&mut self, at: At<'_>, date: Option<&Date>) {
         if let Some(Err(why)) = date.map(Date::parse) {
-            self.report(path.to_string(), why);
+            self.report(at, why);
         }
     }
 
-    fn country(&mut self, path: &str, code: &str) {
+    fn country(&mut self, at: At<'_>, code: &str) {
         if country::name(code).is_none() {
             let hint = suggest::did_you_mean(code, country::COUNTRIES.iter().map(|(c, _)| *c));
             let special = match code.to_ascii_uppercase().as_str() {
@@ -353,7 +450,7 @@ impl Checker<'_, '_> {
                 _ => hint,
             };
             self.report(
-                path.to_string(),
+                at,
                 format!(
                     "unknown country code {code:?}: expected an ISO 3166-1 alpha-2 code such as \"DE\"{special}"
                 ),
@@ -361,62 +458,83 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn sources(&mut self, at: &str, sources: &[String]) {
+    fn sources(&mut self, at: At<'_>, sources: &[crate::kb::Str]) {
         for (k, s) in sources.iter().enumerate() {
-            self.reference(&format!("{at}.sources[{k}]"), s, Target::Source);
+            self.reference(at.item("sources", k), s, Target::Source);
         }
     }
 
-    fn reference(&mut self, path: &str, id: &str, target: Target) {
+    fn reference(&mut self, at: At<'_>, id: &str, target: Target) {
         if !self.refs {
             return;
         }
-        let table = match target {
+        let defined = match target {
             Target::Alliance => &self.ids.alliances,
             Target::Organization => &self.ids.organizations,
             Target::FocusArea => &self.ids.focus_areas,
             Target::Source => &self.ids.sources,
         };
-        if !table.contains_key(id) {
-            let hint = suggest::did_you_mean(id, table.keys().copied());
-            self.report(
-                path.to_string(),
-                format!("unknown {} `{id}`{hint}", target.label()),
-            );
+        if !defined.contains(id) {
+            let hint = if *self.hints > 0 {
+                *self.hints -= 1;
+                suggest::did_you_mean(id, defined.ids())
+            } else {
+                String::new()
+            };
+            self.report(at, format!("unknown {} `{id}`{hint}", target.label()));
         }
     }
 
-    /// A parent chain that loops (a → b → a) would make "belongs to" endless.
+    /// A parent chain that loops (a → b → a) would make "belongs to" endless. Each
+    /// organisation of the file is walked once.
     fn parent_cycles(&mut self, kb: &Kb) {
         if !self.refs {
             return;
         }
-        let parents: HashMap<&str, &str> = kb
-            .organizations
-            .iter()
-            .filter_map(|o| Some((o.id.as_str(), o.parent.as_deref()?)))
-            .collect();
-        for (i, o) in kb.organizations.iter().enumerate() {
-            let mut seen = HashSet::from([o.id.as_str()]);
-            let mut at = o.parent.as_deref();
-            while let Some(p) = at {
-                if p == o.id {
-                    if parents.get(o.id.as_str()) != Some(&o.id.as_str()) {
-                        self.report(
-                            format!("organizations[{i}].parent"),
-                            format!(
-                                "organization `{}` is its own ancestor (parent chain loops)",
-                                o.id
-                            ),
-                        );
+        // The parent of each organisation of this file, when it is in this file too.
+        let parent = |o: usize| -> Option<usize> {
+            let p = kb.organizations[o].parent.as_deref()?;
+            let loc = self.ids.organizations.get(p)?;
+            (loc.file as usize == self.file && kb.organizations[o].id != p.as_str())
+                .then_some(loc.index as usize)
+        };
+        const NEW: u8 = 0;
+        const WALKING: u8 = 1;
+        const DONE: u8 = 2;
+        let mut state = vec![NEW; kb.organizations.len()];
+        let mut on_cycle = Vec::new();
+        let mut path = Vec::new();
+        for start in 0..kb.organizations.len() {
+            let mut at = Some(start);
+            while let Some(o) = at {
+                match state[o] {
+                    NEW => {
+                        state[o] = WALKING;
+                        path.push(o);
+                        at = parent(o);
                     }
-                    break;
+                    WALKING => {
+                        // The walk came back to `o`: the organisations from it on loop.
+                        let from = path.iter().position(|&p| p == o).unwrap_or(0);
+                        on_cycle.extend_from_slice(&path[from..]);
+                        break;
+                    }
+                    _ => break,
                 }
-                if !seen.insert(p) {
-                    break;
-                }
-                at = parents.get(p).copied();
             }
+            for o in path.drain(..) {
+                state[o] = DONE;
+            }
+        }
+        on_cycle.sort_unstable();
+        for i in on_cycle {
+            self.report(
+                At::top("organizations", i).field("parent"),
+                format!(
+                    "organization `{}` is its own ancestor (parent chain loops)",
+                    kb.organizations[i].id
+                ),
+            );
         }
     }
 }
@@ -466,7 +584,13 @@ fn resolve(files: &[ParsedFile], findings: Vec<Finding>) -> Vec<Problem> {
     let positions: Vec<HashMap<String, Pos>> = files
         .iter()
         .zip(&wanted)
-        .map(|(file, wanted)| locate(&file.text, wanted))
+        .map(|(file, wanted)| {
+            if wanted.is_empty() {
+                HashMap::new()
+            } else {
+                locate(&file.text.get(), wanted)
+            }
+        })
         .collect();
     let pos_of = |file: usize, path: &str| -> Pos {
         positions[file]
@@ -487,9 +611,10 @@ fn resolve(files: &[ParsedFile], findings: Vec<Finding>) -> Vec<Problem> {
                 ));
             }
             let file = &files[f.file];
+            let text = file.text.get();
             (
                 f.file,
-                Problem::at(&file.name, &file.text, pos.line, pos.col, message),
+                Problem::at(&file.name, &text, pos.line, pos.col, message),
             )
         })
         .collect();

@@ -41,9 +41,43 @@ pub enum Term {
 /// `s` lower-cased with accented Latin letters folded to their base letter, one character for
 /// one (`École` → `ecole`).
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| chars::normalize(chars::to_lower_case(c)))
-        .collect()
+    s.chars().map(fold_char).collect()
+}
+
+fn fold_char(c: char) -> char {
+    chars::normalize(chars::to_lower_case(c))
+}
+
+/// A name's folded form (see [`fold`]), made the first time a term needs it, in a buffer
+/// that the caller reuses from name to name.
+pub struct LazyFold<'a> {
+    text: Utf32Str<'a>,
+    buf: &'a mut String,
+    done: bool,
+}
+
+impl<'a> LazyFold<'a> {
+    pub fn new(text: Utf32Str<'a>, buf: &'a mut String) -> Self {
+        LazyFold {
+            text,
+            buf,
+            done: false,
+        }
+    }
+
+    pub fn get(&mut self) -> &str {
+        if !self.done {
+            self.buf.clear();
+            match self.text {
+                Utf32Str::Ascii(bytes) => self
+                    .buf
+                    .extend(bytes.iter().map(|&b| b.to_ascii_lowercase() as char)),
+                Utf32Str::Unicode(chars) => self.buf.extend(chars.iter().map(|&c| fold_char(c))),
+            }
+            self.done = true;
+        }
+        self.buf
+    }
 }
 
 /// `s` in the form a term compares in.
@@ -217,22 +251,27 @@ impl Parsed {
     }
 
     /// The score of a name matching every positive term, or `None`.
-    pub fn score(&self, text: Utf32Str<'_>, folded: &str, matcher: &mut Matcher) -> Option<u32> {
+    pub fn score(
+        &self,
+        text: Utf32Str<'_>,
+        folded: &mut LazyFold<'_>,
+        matcher: &mut Matcher,
+    ) -> Option<u32> {
         let mut total = 0u32;
         for t in &self.positive {
             total += match t {
                 Term::Fuzzy(atom) => u32::from(atom.score(text, matcher)?),
-                Term::Literal(lit) => lit.score(lit.find(folded, || text.to_string())?.0),
+                Term::Literal(lit) => lit.score(lit.find(folded.get(), || text.to_string())?.0),
             };
         }
         Some(total)
     }
 
     /// Whether an excluding term matches the name.
-    pub fn excludes(&self, text: Utf32Str<'_>, folded: &str) -> bool {
+    pub fn excludes(&self, text: Utf32Str<'_>, folded: &mut LazyFold<'_>) -> bool {
         self.negative
             .iter()
-            .any(|lit| lit.find(folded, || text.to_string()).is_some())
+            .any(|lit| lit.find(folded.get(), || text.to_string()).is_some())
     }
 
     /// The characters of `name` (its character positions) that the positive terms matched.

@@ -49,7 +49,11 @@ impl Widget for FinderPopup<'_> {
             return;
         }
         // The prompt and the count of results over the number searched.
-        let count = format!("{}/{}", f.results.hits.len(), f.results.total);
+        let count = if f.searching {
+            format!("searching… {}/{}", f.results.hits.len(), f.results.total)
+        } else {
+            format!("{}/{}", f.results.hits.len(), f.results.total)
+        };
         let count_cols = text::width(&count) as u16;
         let mut x = inner.x
             + put(

@@ -1,0 +1,130 @@
+//! The panel shown while a big knowledge base loads in the background: what is being done,
+//! a progress bar, the bytes so far and the time left.
+
+use super::draw::{pane_block, put};
+use super::theme::Theme;
+use crate::app::Loading;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::widgets::{Clear, Widget};
+use std::time::Duration;
+
+pub struct LoadingPanel<'a> {
+    /// Where the knowledge base comes from.
+    pub origin: &'a str,
+    pub loading: &'a Loading,
+    pub theme: &'a Theme,
+}
+
+/// Bytes in words: "412 MB", "8.4 kB".
+pub fn bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["kB", "MB", "GB", "TB"];
+    if n < 1000 {
+        return format!("{n} B");
+    }
+    let mut v = n as f64;
+    let mut unit = "B";
+    for u in UNITS {
+        if v < 1000.0 {
+            break;
+        }
+        v /= 1000.0;
+        unit = u;
+    }
+    if v < 10.0 {
+        format!("{v:.1} {unit}")
+    } else {
+        format!("{v:.0} {unit}")
+    }
+}
+
+/// A duration in words, to the second: "3 s", "2 min 05 s".
+pub fn seconds(d: Duration) -> String {
+    let s = d.as_secs_f64().ceil() as u64;
+    if s < 60 {
+        format!("{s} s")
+    } else {
+        format!("{} min {:02} s", s / 60, s % 60)
+    }
+}
+
+impl LoadingPanel<'_> {
+    /// The lines under the bar: the amount done, then the time spent or left.
+    fn lines(&self) -> (String, String) {
+        let l = self.loading;
+        let p = &l.progress;
+        let phase = p.phase.label();
+        let what = match l.fraction() {
+            Some(_) => format!(
+                "{phase}: {} of {}",
+                bytes(p.bytes_done),
+                bytes(p.bytes_total)
+            ),
+            None => format!("{phase}…"),
+        };
+        let when = match l.eta() {
+            Some(left) => format!(
+                "{} so far · about {} left",
+                seconds(l.elapsed),
+                seconds(left)
+            ),
+            None => format!("{} so far", seconds(l.elapsed)),
+        };
+        (what, when)
+    }
+}
+
+impl Widget for LoadingPanel<'_> {
+    fn render(self, body: Rect, buf: &mut Buffer) {
+        let area = body.centered(Constraint::Max(64), Constraint::Max(7));
+        if area.height < 3 || area.width < 10 {
+            return;
+        }
+        Clear.render(area, buf);
+        let block = pane_block("Loading", true, self.theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let (what, when) = self.lines();
+        let width = usize::from(inner.width);
+        let bar = match self.loading.fraction() {
+            Some(f) => {
+                let label = format!(" {:>3.0}%", f * 100.0);
+                let cells = width.saturating_sub(label.len());
+                let full = ((f * cells as f64).round() as usize).min(cells);
+                format!("{}{}{label}", "█".repeat(full), "░".repeat(cells - full))
+            }
+            // A phase that does not count bytes has no bar.
+            None => String::new(),
+        };
+        let rows: [(&str, Style); 5] = [
+            (self.origin, self.theme.title),
+            (&what, self.theme.text),
+            (&bar, self.theme.key),
+            (&when, self.theme.dim),
+            ("q quits · ? help", self.theme.dim),
+        ];
+        for (i, (line, style)) in rows.into_iter().enumerate() {
+            let y = inner.y + i as u16;
+            if y >= inner.bottom() {
+                break;
+            }
+            put(buf, inner.x, y, inner.width, line, style);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_and_times_read_naturally() {
+        assert_eq!(bytes(999), "999 B");
+        assert_eq!(bytes(8_400), "8.4 kB");
+        assert_eq!(bytes(412_000_000), "412 MB");
+        assert_eq!(bytes(1_500_000_000), "1.5 GB");
+        assert_eq!(seconds(Duration::from_millis(2_100)), "3 s");
+        assert_eq!(seconds(Duration::from_secs(125)), "2 min 05 s");
+    }
+}
