@@ -33,6 +33,10 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_cache: bool,
 
+    /// Leave the explorer as soon as its first screen is drawn (for measuring start-up)
+    #[arg(long, hide = true)]
+    pub exit_after_first_frame: bool,
+
     /// Start the explorer on this alliance, organisation, focus area or artifact
     #[arg(long, value_name = "ID")]
     pub open: Option<String>,

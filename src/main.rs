@@ -214,6 +214,7 @@ fn run_explorer(
         // The built-in knowledge base cannot change; a user's is watched unless asked not to.
         watch: cli.kb.clone().filter(|_| !cli.no_watch),
         cache: cache(cli),
+        first_frame_only: cli.exit_after_first_frame,
     };
     match alliances::tui::run(&mut app, theme, &options) {
         Ok(status) => match app.take_failure() {

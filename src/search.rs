@@ -359,11 +359,15 @@ impl Query {
     }
 }
 
+/// Searches of at least this many entries are shared among the cores.
+const PARALLEL_FROM: usize = 20_000;
+
 /// Items searched between two looks at the cancel flag.
 const CHUNK: usize = 4096;
 
 /// Runs queries against a haystack, remembering the last results to narrow the next ones.
 pub struct Searcher {
+    /// One matcher per thread, made on first use (each holds sizeable scratch memory).
     matchers: Vec<Matcher>,
     /// The last query, how many entries it looked at, and the entries it found.
     last: Option<(String, usize, Vec<u32>)>,
@@ -379,16 +383,19 @@ impl Default for Searcher {
 
 impl Searcher {
     pub fn new() -> Self {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 8);
         Searcher {
-            matchers: (0..threads)
-                .map(|_| Matcher::new(Config::DEFAULT))
-                .collect(),
+            matchers: Vec::new(),
             last: None,
             scope: None,
         }
+    }
+
+    /// The matchers for `threads` threads.
+    fn matchers(&mut self, threads: usize) -> &mut [Matcher] {
+        while self.matchers.len() < threads {
+            self.matchers.push(Matcher::new(Config::DEFAULT));
+        }
+        &mut self.matchers[..threads]
     }
 
     /// A searcher that looks only at entries of one kind.
@@ -443,6 +450,8 @@ impl Searcher {
             self.last = None;
             return Some(results);
         }
+        let cores = std::thread::available_parallelism().map_or(1, |c| c.get().clamp(1, 8));
+        self.matchers(if total >= PARALLEL_FROM { cores } else { 1 });
         // A query that only grew can only match what the last one matched.
         let candidates: Option<&[u32]> = match &self.last {
             Some((last, searched, entries))
@@ -454,7 +463,7 @@ impl Searcher {
         };
         let n = candidates.map_or(total, <[u32]>::len);
         let entry_at = |i: usize| -> u32 { candidates.map_or(scope.start + i as u32, |c| c[i]) };
-        let threads = if n >= 20_000 { self.matchers.len() } else { 1 };
+        let threads = if n >= PARALLEL_FROM { cores } else { 1 };
         let per = n.div_ceil(threads.max(1)).max(1);
         let mut hits: Vec<Hit> = Vec::new();
         let parts: Vec<Option<Vec<Hit>>> = std::thread::scope(|scope| {
@@ -504,7 +513,7 @@ impl Searcher {
             &name,
             haystack.utf32(text),
             &fold(&name),
-            &mut self.matchers[0],
+            &mut self.matchers(1)[0],
         )
     }
 }

@@ -45,6 +45,8 @@ pub struct Options {
     pub watch: Option<PathBuf>,
     /// Where parsed knowledge bases are kept, for loads and reloads.
     pub cache: Option<Cache>,
+    /// Leave once the first screen is drawn (to measure start-up).
+    pub first_frame_only: bool,
 }
 
 /// What arrives besides terminal events.
@@ -81,13 +83,19 @@ pub fn run(app: &mut App, theme: &Theme, options: &Options) -> io::Result<u8> {
     }
     let guard = TerminalGuard::enter(options.mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    terminal.clear()?;
+    clear(&mut terminal)?;
     let size = terminal.size()?;
     app.update(Action::Resize {
         cols: size.width,
         rows: size.height,
     });
-    let result = event_loop(&mut terminal, app, theme, &rx, options.mouse);
+    let result = if options.first_frame_only {
+        terminal
+            .draw(|frame| ui::draw(frame, app, theme))
+            .map(|_| 0)
+    } else {
+        event_loop(&mut terminal, app, theme, &rx, options.mouse)
+    };
     done.store(true, Ordering::SeqCst);
     drop(guard);
     result
@@ -135,6 +143,14 @@ fn spawn_loader(path: PathBuf, options: &Options, tx: Sender<Message>) {
             });
         }
     });
+}
+
+/// Clears the screen and forgets what was drawn, so the next frame draws everything. (Not
+/// `Terminal::clear`, which first asks the terminal where its cursor is and waits for the
+/// answer.)
+fn clear(terminal: &mut Term) -> io::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))
 }
 
 /// Restores the terminal when dropped.
@@ -217,7 +233,7 @@ fn suspend(terminal: &mut Term, mouse: bool) -> io::Result<()> {
     restore(mouse);
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     enter(mouse)?;
-    terminal.clear()
+    clear(terminal)
 }
 
 /// Two clicks on the same cell within this time make a double click.
@@ -269,7 +285,7 @@ fn event_loop(
                     Message::Signal(signal) => return Ok(128 + signal as u8),
                     Message::Continued => {
                         enter(mouse)?;
-                        terminal.clear()?;
+                        clear(terminal)?;
                     }
                     Message::Loading(progress, elapsed) => app.load_progress(progress, elapsed),
                     Message::Loaded(Ok(loaded)) => app.loaded(*loaded),

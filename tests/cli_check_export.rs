@@ -4,6 +4,8 @@ use std::process::{Command, Output};
 
 fn alliances(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_alliances"))
+        // Never the user's own cache.
+        .env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"))
         .args(args)
         .env("NO_COLOR", "1")
         .output()

@@ -6,7 +6,10 @@ use std::process::{Command, Output};
 
 fn alliances_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_alliances"));
-    cmd.args(args).env_remove("NO_COLOR");
+    // Never the user's own cache.
+    cmd.args(args)
+        .env_remove("NO_COLOR")
+        .env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"));
     for (k, v) in env {
         cmd.env(k, v);
     }

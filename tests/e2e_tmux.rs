@@ -27,8 +27,9 @@ impl Tmux {
         let socket = format!("alliances-{name}-{}-{n}", std::process::id());
         let bin = env!("CARGO_BIN_EXE_alliances");
         let command = format!(
-            "env XDG_CONFIG_HOME='{}' TERM=xterm-256color {env} '{bin}' {args}; echo EXIT=$?; sleep 60",
-            config.path().display()
+            "env XDG_CONFIG_HOME='{}' XDG_CACHE_HOME='{}' TERM=xterm-256color {env} '{bin}' {args}; echo EXIT=$?; sleep 60",
+            config.path().display(),
+            env!("CARGO_TARGET_TMPDIR")
         );
         let t = Tmux {
             socket,
@@ -655,4 +656,92 @@ fn closing_the_terminal_ends_the_explorer() {
         );
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// A knowledge base of `orgs` organisations over four files, with an alliance of ten members
+/// per twenty organisations: tens of megabytes, big enough to load in the background.
+fn big_kb(orgs: usize) -> tempfile::TempDir {
+    use std::fmt::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let per_file = orgs.div_ceil(4);
+    for part in 0..4 {
+        let mut text = String::from("(organizations: [\n");
+        for i in part * per_file..((part + 1) * per_file).min(orgs) {
+            let _ = writeln!(
+                text,
+                "  (id: \"org-{i}\", name: \"Organisation {i} of the Łódź–Kyōto registry\", aka: [\"O{i}\"], kind: research_lab, country: \"PL\", website: \"https://org{i}.example\", note: \"A member of the synthetic registry used to try a big knowledge base.\"),"
+            );
+        }
+        text.push_str("])\n");
+        std::fs::write(dir.path().join(format!("orgs-{part}.ron")), text).unwrap();
+    }
+    let mut text = String::from("(alliances: [\n");
+    for a in 0..orgs / 20 {
+        let members: Vec<String> = (0..10)
+            .map(|m| format!("(org: \"org-{}\")", (a * 20 + m * 2) % orgs))
+            .collect();
+        let _ = writeln!(
+            text,
+            "  (id: \"alliance-{a}\", name: \"Registry AI Alliance {a}\", kind: industry, scope: national, summary: \"A synthetic alliance.\", members: [{}]),",
+            members.join(", ")
+        );
+    }
+    text.push_str("])\n");
+    std::fs::write(dir.path().join("alliances.ron"), text).unwrap();
+    dir
+}
+
+#[test]
+fn a_big_knowledge_base_opens_at_once_loads_in_the_background_then_comes_from_the_cache() {
+    let kb = big_kb(200_000);
+    let cache = tempfile::tempdir().unwrap();
+    let env = format!("XDG_CACHE_HOME='{}'", cache.path().display());
+    let args = format!("--kb '{}'", kb.path().display());
+    let t = Tmux::start_with_env("big", 120, 30, &env, &args);
+    // The explorer is up while the files are read: a progress bar with bytes and time.
+    let start = Instant::now();
+    let mut seen_loading = None;
+    while start.elapsed() < Duration::from_secs(20) {
+        let screen = t.capture();
+        if screen.contains("┏ Loading") {
+            seen_loading = Some(screen);
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let loading = seen_loading.expect("the loading panel is shown");
+    assert!(loading.contains(" MB"), "{loading}");
+    assert!(loading.contains('%') || loading.contains('…'), "{loading}");
+    assert!(loading.contains("? help  q quit"), "{loading}");
+    // It stays usable meanwhile: the help opens and closes.
+    t.send(&["?"]);
+    // Then the data is in.
+    let loaded = t.wait_for("the loaded knowledge base", |s| {
+        s.contains("10000 alliances · 200000 organizations")
+    });
+    assert!(loaded.contains("Registry AI Alliance 0"), "{loaded}");
+    // The help opened during the load is still open over the data.
+    assert!(loaded.contains("Help — Esc to close"), "{loaded}");
+    t.send(&["Escape"]);
+    // Search the 200 000 organisations.
+    t.send(&["/"]);
+    t.wait_text("Search members");
+    t.send(&["org 199999"]);
+    let found = t.wait_for("the organisation found", |s| {
+        s.contains("Organisation 199999 of the") && !s.contains("searching…")
+    });
+    assert!(found.contains("/ org 199999"), "{found}");
+    t.send(&["Escape", "q"]);
+    t.wait_text("EXIT=0");
+    // The second open comes from the cache.
+    let entries: Vec<_> = std::fs::read_dir(cache.path().join("alliances"))
+        .expect("the cache folder was made")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert!(entries[0].ends_with(".kbc"), "{entries:?}");
+    let again = Tmux::start_with_env("big-again", 120, 30, &env, &args);
+    again.wait_for("the cached knowledge base", |s| {
+        s.contains("10000 alliances · 200000 organizations")
+    });
 }

@@ -9,6 +9,10 @@ macro_rules! kb_files {
     };
 }
 
+/// The same knowledge base, compiled to postcard by the build script (empty if a file did
+/// not parse).
+pub const COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.postcard"));
+
 kb_files![
     "ai-alliance.ron",
     "artifacts.ron",
@@ -40,5 +44,15 @@ mod tests {
         on_disk.sort();
         let embedded: Vec<&str> = FILES.iter().map(|(n, _)| *n).collect();
         assert_eq!(on_disk, embedded);
+    }
+
+    #[test]
+    fn the_compiled_form_is_the_valid_knowledge_base_of_the_files() {
+        let from_files = crate::kb::load::load_embedded_ron().expect("the files are valid");
+        assert!(
+            !super::COMPILED.is_empty(),
+            "the build script compiled them"
+        );
+        assert_eq!(crate::kb::load_embedded().unwrap(), from_files);
     }
 }

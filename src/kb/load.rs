@@ -113,18 +113,76 @@ impl Phase {
 
 /// The knowledge base that ships inside the binary.
 pub fn load_embedded() -> Result<Kb, Vec<Problem>> {
-    let mut parsed = Vec::new();
-    let mut problems = Vec::new();
-    for (name, text) in embedded::FILES {
-        match parse_str_file(&format!("assets/kb/{name}"), text) {
-            Ok(mut file) => {
+    // The compiled form when there is one (the tests check it matches the files).
+    match postcard::from_bytes::<Kb>(embedded::COMPILED) {
+        Ok(kb) if !embedded::COMPILED.is_empty() => Ok(kb),
+        _ => load_embedded_ron(),
+    }
+}
+
+/// The knowledge base that ships inside the binary, parsed and validated from its RON files.
+pub fn load_embedded_ron() -> Result<Kb, Vec<Problem>> {
+    let files = embedded::FILES;
+    let mut slots: Vec<Option<Result<ParsedFile, Problem>>> = files.iter().map(|_| None).collect();
+    in_parallel(
+        files.len(),
+        &|i| {
+            let (name, text) = files[i];
+            parse_str_file(&format!("assets/kb/{name}"), text).map(|mut file| {
                 file.text = Text::Static(text);
-                parsed.push(file);
-            }
+                file
+            })
+        },
+        &mut |i, result| slots[i] = Some(result),
+    );
+    let (mut parsed, mut problems) = (Vec::new(), Vec::new());
+    for result in slots.into_iter().flatten() {
+        match result {
+            Ok(file) => parsed.push(file),
             Err(p) => problems.push(p),
         }
     }
     finish(parsed, problems)
+}
+
+/// Runs `work` for every number below `n` on every core (this thread too), and gives each
+/// result to `done`, on this thread, as it comes.
+fn in_parallel<R: Send>(
+    n: usize,
+    work: &(dyn Fn(usize) -> R + Sync),
+    done: &mut dyn FnMut(usize, R),
+) {
+    let helpers = std::thread::available_parallelism()
+        .map_or(1, |c| c.get())
+        .min(n)
+        .saturating_sub(1);
+    let next = AtomicUsize::new(0);
+    let claim = || Some(next.fetch_add(1, Ordering::Relaxed)).filter(|&i| i < n);
+    let (tx, rx) = mpsc::channel();
+    std::thread::scope(|s| {
+        for _ in 0..helpers {
+            let tx = tx.clone();
+            let claim = &claim;
+            s.spawn(move || {
+                while let Some(i) = claim() {
+                    if tx.send((i, work(i))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        while let Some(i) = claim() {
+            let result = work(i);
+            done(i, result);
+            while let Ok((i, result)) = rx.try_recv() {
+                done(i, result);
+            }
+        }
+        for (i, result) in rx {
+            done(i, result);
+        }
+    });
 }
 
 /// A `.ron` file, or every `.ron` file under a folder (in path order), without a cache.
@@ -220,31 +278,11 @@ fn parse_files(
     sizes: &[u64],
     done: &mut dyn FnMut(u64),
 ) -> (Vec<ParsedFile>, Vec<Problem>, Key) {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, files.len().max(1));
-    let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel();
     let mut slots: Vec<Option<(u128, Result<ParsedFile, Problem>)>> =
         (0..files.len()).map(|_| None).collect();
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            let (tx, next) = (tx.clone(), &next);
-            s.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(file) = files.get(i) else { break };
-                    if tx.send((i, read_file(file))).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(tx);
-        for (i, result) in rx {
-            done(sizes[i]);
-            slots[i] = Some(result);
-        }
+    in_parallel(files.len(), &|i| read_file(&files[i]), &mut |i, result| {
+        done(sizes[i]);
+        slots[i] = Some(result);
     });
     let mut parsed = Vec::with_capacity(files.len());
     let mut problems = Vec::new();

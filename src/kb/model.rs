@@ -1,0 +1,643 @@
+//! The knowledge base's types: the RON schema of `assets/kb/`. Also compiled into the build
+//! script, which turns the built-in knowledge base into its binary form; so this file names
+//! nothing outside itself but `super::date`.
+
+use super::date::Date;
+use serde::{Deserialize, Serialize};
+
+/// The knowledge base's strings. Ids, codes, dates and most names fit in the 24 bytes of the
+/// value itself, so a million organisations allocate little besides their longer texts.
+pub type Str = compact_str::CompactString;
+
+/// A short list (sources, other names, leads): one element is kept in place, without an
+/// allocation of its own.
+pub type Few<T> = smallvec::SmallVec<[T; 1]>;
+/// A whole knowledge base, or the part of it that one file holds.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Kb {
+    pub alliances: Vec<Alliance>,
+    pub organizations: Vec<Organization>,
+    pub focus_areas: Vec<FocusArea>,
+    pub artifacts: Vec<Artifact>,
+    pub sources: Vec<Source>,
+}
+
+impl Kb {
+    /// Appends every collection of `other` to this one (files are merged in path order).
+    pub fn merge(&mut self, other: Kb) {
+        self.alliances.extend(other.alliances);
+        self.organizations.extend(other.organizations);
+        self.focus_areas.extend(other.focus_areas);
+        self.artifacts.extend(other.artifacts);
+        self.sources.extend(other.sources);
+    }
+
+    /// Merges the parts of a knowledge base (its files' contents) into one, allocating each
+    /// collection once at its final size.
+    pub fn merge_all(parts: impl IntoIterator<Item = Kb>) -> Kb {
+        let parts: Vec<Kb> = parts.into_iter().collect();
+        let total = |f: fn(&Kb) -> usize| parts.iter().map(f).sum::<usize>();
+        let mut kb = Kb {
+            alliances: Vec::with_capacity(total(|k| k.alliances.len())),
+            organizations: Vec::with_capacity(total(|k| k.organizations.len())),
+            focus_areas: Vec::with_capacity(total(|k| k.focus_areas.len())),
+            artifacts: Vec::with_capacity(total(|k| k.artifacts.len())),
+            sources: Vec::with_capacity(total(|k| k.sources.len())),
+        };
+        for part in parts {
+            kb.merge(part);
+        }
+        kb
+    }
+
+    /// Gives back the room that reading left in every list (a list read from a file grows by
+    /// doubling, and a one-element list takes room for four).
+    pub fn shrink_to_fit(&mut self) {
+        for a in &mut self.alliances {
+            a.names.shrink_to_fit();
+            a.leads.shrink_to_fit();
+            a.members.shrink_to_fit();
+            for m in &mut a.members {
+                m.sources.shrink_to_fit();
+            }
+            a.absent.shrink_to_fit();
+            a.focus.shrink_to_fit();
+            a.facts.shrink_to_fit();
+            a.outputs.shrink_to_fit();
+            a.related.shrink_to_fit();
+            a.claims.shrink_to_fit();
+            a.sources.shrink_to_fit();
+        }
+        for o in &mut self.organizations {
+            o.aka.shrink_to_fit();
+            o.sources.shrink_to_fit();
+        }
+        for t in &mut self.artifacts {
+            t.origin.shrink_to_fit();
+            t.sources.shrink_to_fit();
+        }
+        self.alliances.shrink_to_fit();
+        self.organizations.shrink_to_fit();
+        self.focus_areas.shrink_to_fit();
+        self.artifacts.shrink_to_fit();
+        self.sources.shrink_to_fit();
+    }
+
+    /// Counts shown by `check` and by the status line.
+    pub fn summary(&self) -> Summary {
+        Summary {
+            alliances: self.alliances.len(),
+            organizations: self.organizations.len(),
+            memberships: self.alliances.iter().map(|a| a.members.len()).sum(),
+            focus_areas: self.focus_areas.len(),
+            artifacts: self.artifacts.len(),
+            sources: self.sources.len(),
+        }
+    }
+}
+
+/// Sizes of the collections of a knowledge base.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub alliances: usize,
+    pub organizations: usize,
+    pub memberships: usize,
+    pub focus_areas: usize,
+    pub artifacts: usize,
+    pub sources: usize,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let counts = [
+            (self.alliances, "alliance", "alliances"),
+            (self.organizations, "organization", "organizations"),
+            (self.memberships, "membership", "memberships"),
+            (self.focus_areas, "focus area", "focus areas"),
+            (self.artifacts, "artifact", "artifacts"),
+            (self.sources, "source", "sources"),
+        ];
+        for (i, (n, one, many)) in counts.into_iter().enumerate() {
+            let sep = if i == 0 { "" } else { ", " };
+            write!(f, "{sep}{n} {}", if n == 1 { one } else { many })?;
+        }
+        Ok(())
+    }
+}
+
+/// A consortium that carries the name "AI Alliance" (or is closely tied to one).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alliance {
+    /// Kebab-case identifier, e.g. `ai-alliance`.
+    pub id: Str,
+    pub name: Str,
+    /// The name in other languages, notably the article's French wording where it differs.
+    #[serde(default)]
+    pub names: Vec<LocalName>,
+    pub kind: AllianceKind,
+    pub scope: Scope,
+    /// Where it works, in words ("Africa", "Scotland").
+    #[serde(default)]
+    pub region: Option<Str>,
+    #[serde(default)]
+    pub founded: Option<Date>,
+    /// Caveats on the founding date (conflicting sources, relaunches).
+    #[serde(default)]
+    pub founded_note: Option<Str>,
+    #[serde(default)]
+    pub website: Option<Str>,
+    pub summary: Str,
+    /// Organisations that lead, host or founded it.
+    #[serde(default)]
+    pub leads: Few<Str>,
+    #[serde(default)]
+    pub members: Vec<Member>,
+    /// Notable non-members.
+    #[serde(default)]
+    pub absent: Vec<Absence>,
+    /// Focus-area ids.
+    #[serde(default)]
+    pub focus: Vec<Str>,
+    /// Further facts: governance, size, scope, with their own status and sources.
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+    /// Documents, events and programmes it produced.
+    #[serde(default)]
+    pub outputs: Vec<Output>,
+    /// Declared links to other alliances.
+    #[serde(default)]
+    pub related: Vec<Related>,
+    /// What the article says about it, checked.
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+    #[serde(default)]
+    pub sources: Few<Str>,
+}
+
+impl Alliance {
+    /// The French name, if the knowledge base has one.
+    pub fn name_in(&self, lang: &str) -> Option<&LocalName> {
+        self.names.iter().find(|n| n.lang == lang)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AllianceKind {
+    /// Companies, research institutions and others, industry-led.
+    Industry,
+    /// A non-profit partnership of companies, academia and civil society.
+    MultiStakeholder,
+    /// Set up by a government or a public body.
+    Government,
+    /// A public–private partnership.
+    PublicPrivate,
+    /// Universities and research institutes.
+    Academic,
+    /// Education organisations.
+    Education,
+}
+
+impl AllianceKind {
+    pub const ALL: [AllianceKind; 6] = [
+        AllianceKind::Industry,
+        AllianceKind::MultiStakeholder,
+        AllianceKind::Government,
+        AllianceKind::PublicPrivate,
+        AllianceKind::Academic,
+        AllianceKind::Education,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AllianceKind::Industry => "industry",
+            AllianceKind::MultiStakeholder => "multi-stakeholder",
+            AllianceKind::Government => "government",
+            AllianceKind::PublicPrivate => "public-private",
+            AllianceKind::Academic => "academic",
+            AllianceKind::Education => "education",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    International,
+    Supranational,
+    National,
+    Subnational,
+}
+
+impl Scope {
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::International => "international",
+            Scope::Supranational => "supranational",
+            Scope::National => "national",
+            Scope::Subnational => "subnational",
+        }
+    }
+}
+
+/// A name in another language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalName {
+    /// ISO 639-1 language code.
+    pub lang: Str,
+    pub name: Str,
+    #[serde(default)]
+    pub note: Option<Str>,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub sources: Few<Str>,
+}
+
+/// Whether the sources confirm a fact.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Confirmed,
+    Unverified,
+}
+
+impl Status {
+    pub fn is_unverified(self) -> bool {
+        self == Status::Unverified
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Confirmed => "confirmed",
+            Status::Unverified => "unverified",
+        }
+    }
+}
+
+/// An organisation's place in an alliance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    pub org: Str,
+    #[serde(default)]
+    pub role: Role,
+    #[serde(default)]
+    pub since: Option<Date>,
+    #[serde(default)]
+    pub status: Status,
+    /// Boxed: most members have none, and there is one per membership.
+    #[serde(default)]
+    pub note: Option<Box<Str>>,
+    #[serde(default)]
+    pub sources: Few<Str>,
+}
+
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Co-launched it or was on its launch list.
+    Founding,
+    /// Leads or co-leads it.
+    Lead,
+    /// Hosts or runs it.
+    Host,
+    /// Sits on its steering committee or steering group.
+    Steering,
+    /// Funds it.
+    Funding,
+    /// Signed its founding agreement.
+    Signatory,
+    /// A partner organisation or partner region.
+    Partner,
+    /// Receives its programmes (e.g. a country served).
+    Beneficiary,
+    /// Took part through experts (e.g. in an expert group).
+    Expert,
+    /// Linked through a person, an event or a programme, without formal membership.
+    Associated,
+    #[default]
+    Member,
+}
+
+impl Role {
+    /// Every role, in the order member lists group them.
+    pub const ALL: [Role; 11] = [
+        Role::Lead,
+        Role::Host,
+        Role::Founding,
+        Role::Steering,
+        Role::Funding,
+        Role::Signatory,
+        Role::Partner,
+        Role::Member,
+        Role::Expert,
+        Role::Associated,
+        Role::Beneficiary,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Founding => "founding",
+            Role::Lead => "lead",
+            Role::Host => "host",
+            Role::Steering => "steering",
+            Role::Funding => "funding",
+            Role::Signatory => "signatory",
+            Role::Partner => "partner",
+            Role::Beneficiary => "beneficiary",
+            Role::Expert => "expert",
+            Role::Associated => "associated",
+            Role::Member => "member",
+        }
+    }
+
+    /// How a member with this role is described in its organisation's view.
+    pub fn tie(self) -> &'static str {
+        match self {
+            Role::Founding => "founding member",
+            Role::Lead => "lead",
+            Role::Host => "host",
+            Role::Steering => "steering committee",
+            Role::Funding => "funding partner",
+            Role::Signatory => "signatory",
+            Role::Partner => "partner",
+            Role::Beneficiary => "beneficiary",
+            Role::Expert => "through experts",
+            Role::Associated => "associated",
+            Role::Member => "member",
+        }
+    }
+
+    /// Heading of the group of members with this role.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Role::Founding => "Founding members",
+            Role::Lead => "Leads",
+            Role::Host => "Hosts",
+            Role::Steering => "Steering",
+            Role::Funding => "Funding partners",
+            Role::Signatory => "Signatories",
+            Role::Partner => "Partners",
+            Role::Beneficiary => "Beneficiaries",
+            Role::Expert => "Through experts",
+            Role::Associated => "Associated",
+            Role::Member => "Members",
+        }
+    }
+}
+
+/// A notable organisation that is not a member.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Absence {
+    pub org: Str,
+    pub note: Str,
+    #[serde(default)]
+    pub sources: Few<Str>,
+}
+
+/// A sourced statement about an alliance that has no dedicated field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub topic: Str,
+    pub text: Str,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub sources: Few<Str>,
+}
+
+/// A document, event or programme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Output {
+    pub title: Str,
+    pub kind: OutputKind,
+    #[serde(default)]
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub note: Option<Str>,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub sources: Few<Str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutputKind {
+    Document,
+    Event,
+    Programme,
+    Agreement,
+    Platform,
+    Course,
+    WorkingGroup,
+}
+
+impl OutputKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            OutputKind::Document => "document",
+            OutputKind::Event => "event",
+            OutputKind::Programme => "programme",
+            OutputKind::Agreement => "agreement",
+            OutputKind::Platform => "platform",
+            OutputKind::Course => "course",
+            OutputKind::WorkingGroup => "working group",
+        }
+    }
+}
+
+/// A declared link to another alliance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Related {
+    pub alliance: Str,
+    pub why: Str,
+    #[serde(default)]
+    pub sources: Few<Str>,
+}
+
+/// Something the article says, and what the sources say about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// The article's words (French).
+    pub article: Str,
+    /// What the article claims, in English.
+    pub claim: Str,
+    pub verdict: Verdict,
+    #[serde(default)]
+    pub correction: Option<Str>,
+    #[serde(default)]
+    pub sources: Few<Str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Confirmed,
+    Imprecise,
+    Wrong,
+    Unverified,
+}
+
+impl Verdict {
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Confirmed => "confirmed",
+            Verdict::Imprecise => "imprecise",
+            Verdict::Wrong => "wrong",
+            Verdict::Unverified => "unverified",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    pub id: Str,
+    pub name: Str,
+    /// Other names and abbreviations.
+    #[serde(default)]
+    pub aka: Few<Str>,
+    pub kind: OrgKind,
+    /// ISO 3166-1 alpha-2 code; absent for international bodies.
+    #[serde(default)]
+    pub country: Option<Str>,
+    /// Where, in words, when a country code says too little (a city, "sources conflict").
+    #[serde(default)]
+    pub location: Option<Box<Str>>,
+    #[serde(default)]
+    pub website: Option<Str>,
+    /// The organisation it belongs to (SB Intuitions → SoftBank).
+    #[serde(default)]
+    pub parent: Option<Box<Str>>,
+    /// The alliance this organisation is (the Partnership on AI is both).
+    #[serde(default)]
+    pub alliance: Option<Box<Str>>,
+    #[serde(default)]
+    pub note: Option<Str>,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub sources: Few<Str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgKind {
+    Company,
+    University,
+    ResearchLab,
+    GovernmentBody,
+    Intergovernmental,
+    Nonprofit,
+    Region,
+}
+
+impl OrgKind {
+    pub const ALL: [OrgKind; 7] = [
+        OrgKind::Company,
+        OrgKind::University,
+        OrgKind::ResearchLab,
+        OrgKind::GovernmentBody,
+        OrgKind::Intergovernmental,
+        OrgKind::Nonprofit,
+        OrgKind::Region,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            OrgKind::Company => "company",
+            OrgKind::University => "university",
+            OrgKind::ResearchLab => "research lab",
+            OrgKind::GovernmentBody => "government body",
+            OrgKind::Intergovernmental => "intergovernmental",
+            OrgKind::Nonprofit => "nonprofit",
+            OrgKind::Region => "region",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FocusArea {
+    pub id: Str,
+    pub name: Str,
+    #[serde(default)]
+    pub names: Vec<LocalName>,
+    pub description: Str,
+    #[serde(default)]
+    pub sources: Few<Str>,
+}
+
+/// A tool, framework, model or benchmark the article names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Artifact {
+    pub id: Str,
+    pub name: Str,
+    pub kind: ArtifactKind,
+    /// Organisations it comes from.
+    #[serde(default)]
+    pub origin: Few<Str>,
+    #[serde(default)]
+    pub released: Option<Date>,
+    pub description: Str,
+    /// Named in the article itself (otherwise only in the launch press release).
+    #[serde(default = "yes")]
+    pub in_article: bool,
+    #[serde(default)]
+    pub note: Option<Str>,
+    #[serde(default)]
+    pub sources: Few<Str>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ArtifactKind {
+    Tool,
+    Framework,
+    Model,
+    Benchmark,
+}
+
+impl ArtifactKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ArtifactKind::Tool => "tool",
+            ArtifactKind::Framework => "framework",
+            ArtifactKind::Model => "model",
+            ArtifactKind::Benchmark => "benchmark",
+        }
+    }
+}
+
+/// Where a fact comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: Str,
+    pub title: Str,
+    #[serde(default)]
+    pub url: Option<Str>,
+    /// Where to find it when there is no single URL (a repository path, a print edition).
+    #[serde(default, rename = "where")]
+    pub location: Option<Box<Str>>,
+    #[serde(default)]
+    pub date: Option<Date>,
+}
