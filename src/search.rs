@@ -10,7 +10,7 @@
 use crate::kb::Kb;
 use crate::kb::index::Ix;
 use nucleo_matcher::{Config, Matcher, Utf32Str};
-use query::{LazyFold, Parsed, fold};
+use query::{LazyFold, Parsed, fold, fold_chars};
 
 mod query;
 
@@ -57,8 +57,8 @@ impl Entry {
 }
 
 /// Every searchable name, prepared once, in a few large buffers (a million organisations
-/// cost no allocation each): ASCII names as they are, other names as characters. A name is
-/// folded only when a match needs it.
+/// cost no allocation each): ASCII names as they are, other names as characters and folded
+/// (an ASCII name is folded when a match needs it: lower-casing is all folding does to it).
 #[derive(Debug, Default)]
 pub struct Haystack {
     /// The first entry of each kind, in [`Kind::ALL`] order, then the number of entries.
@@ -68,11 +68,15 @@ pub struct Haystack {
     /// ASCII names: text `t` is `ascii[ascii_at[t]..ascii_at[t + 1]]` (empty for the others).
     ascii: String,
     ascii_at: Vec<u32>,
-    /// The other names, as characters (what the matcher reads).
-    wide: Vec<char>,
+    /// The other names, as the characters the matcher reads (in UTF-8: a quarter of the room
+    /// of `char`s; they are decoded when looked at)…
+    wide: String,
     wide_at: Vec<u32>,
-    /// Each name's letters and digits as a bit set, to skip names that cannot match.
-    bags: Vec<u64>,
+    /// …and folded (for ranking and literal terms).
+    folded: String,
+    folded_at: Vec<u32>,
+    /// Each name's letters as a bit set, to skip names that cannot match.
+    bags: Vec<u32>,
     /// Room to convert a name while building.
     scratch: Vec<char>,
 }
@@ -100,6 +104,7 @@ impl Haystack {
         let mut h = Haystack {
             ascii_at: vec![0],
             wide_at: vec![0],
+            folded_at: vec![0],
             ..Haystack::default()
         };
         for (k, kind) in Kind::ALL.into_iter().enumerate() {
@@ -156,15 +161,19 @@ impl Haystack {
                     .push(bag(name.bytes().map(|b| b.to_ascii_lowercase() as char)));
             } else {
                 // What the matcher reads: the first character of each grapheme cluster.
-                if let Utf32Str::Unicode(chars) = Utf32Str::new(name, &mut self.scratch)
-                    && fits(self.wide.len(), chars.len())
-                {
-                    self.wide.extend_from_slice(chars);
+                if let Utf32Str::Unicode(chars) = Utf32Str::new(name, &mut self.scratch) {
+                    let folded = fold_chars(chars);
+                    let utf8: String = chars.iter().collect();
+                    if fits(self.wide.len(), utf8.len()) && fits(self.folded.len(), folded.len()) {
+                        self.wide.push_str(&utf8);
+                        self.folded.push_str(&folded);
+                    }
                 }
                 self.bags.push(bag(fold(name).chars()));
             }
             self.ascii_at.push(self.ascii.len() as u32);
             self.wide_at.push(self.wide.len() as u32);
+            self.folded_at.push(self.folded.len() as u32);
         }
     }
 
@@ -174,6 +183,8 @@ impl Haystack {
         self.ascii_at.shrink_to_fit();
         self.wide.shrink_to_fit();
         self.wide_at.shrink_to_fit();
+        self.folded.shrink_to_fit();
+        self.folded_at.shrink_to_fit();
         self.bags.shrink_to_fit();
         self
     }
@@ -203,9 +214,9 @@ impl Haystack {
 
     /// The text a hit matched, as a string.
     pub fn text(&self, text: u32) -> String {
-        match self.wide_chars(text) {
-            [] => self.ascii_text(text).to_string(),
-            chars => chars.iter().collect(),
+        match self.wide_text(text) {
+            "" => self.ascii_text(text).to_string(),
+            wide => wide.to_string(),
         }
     }
 
@@ -221,15 +232,32 @@ impl Haystack {
         &self.ascii[Self::span(&self.ascii_at, t)]
     }
 
-    fn wide_chars(&self, t: u32) -> &[char] {
+    fn wide_text(&self, t: u32) -> &str {
         &self.wide[Self::span(&self.wide_at, t)]
     }
 
-    /// The name as the matcher reads it.
-    fn utf32(&self, t: u32) -> Utf32Str<'_> {
-        match self.wide_chars(t) {
-            [] => Utf32Str::Ascii(self.ascii_text(t).as_bytes()),
-            chars => Utf32Str::Unicode(chars),
+    /// The folded form of a name that is not ASCII.
+    fn folded(&self, t: u32) -> Option<&str> {
+        Some(&self.folded[Self::span(&self.folded_at, t)]).filter(|f| !f.is_empty())
+    }
+
+    /// The name folded, made from `buf` if it is ASCII.
+    fn fold<'a>(&'a self, t: u32, buf: &'a mut String) -> LazyFold<'a> {
+        match self.folded(t) {
+            Some(folded) => LazyFold::known(folded),
+            None => LazyFold::new(Utf32Str::Ascii(self.ascii_text(t).as_bytes()), buf),
+        }
+    }
+
+    /// The name as the matcher reads it, decoded into `chars` if it is not ASCII.
+    fn utf32<'a>(&'a self, t: u32, chars: &'a mut Vec<char>) -> Utf32Str<'a> {
+        match self.wide_text(t) {
+            "" => Utf32Str::Ascii(self.ascii_text(t).as_bytes()),
+            wide => {
+                chars.clear();
+                chars.extend(wide.chars());
+                Utf32Str::Unicode(chars)
+            }
         }
     }
 
@@ -257,18 +285,18 @@ pub fn tier_label(tier: u8) -> &'static str {
     }
 }
 
-/// The letters and digits of a folded string as bits; any other non-ASCII character sets the
-/// top bit.
-fn bag(folded: impl Iterator<Item = char>) -> u64 {
+/// The letters of a folded string as bits, then one bit for any digit and one for any other
+/// non-ASCII character.
+fn bag(folded: impl Iterator<Item = char>) -> u32 {
     folded.fold(0, |bag, c| bag | bit(c))
 }
 
-fn bit(c: char) -> u64 {
+fn bit(c: char) -> u32 {
     match c {
         'a'..='z' => 1 << (c as u32 - 'a' as u32),
-        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        '0'..='9' => 1 << 26,
         c if c.is_ascii() => 0,
-        _ => 1 << 63,
+        _ => 1 << 27,
     }
 }
 
@@ -278,20 +306,20 @@ pub struct Hit {
     pub entry: u32,
     /// The matched text (an index into the haystack's names).
     pub text: u32,
-    pub score: u32,
+    pub score: u16,
     /// 0 exact, 1 prefix, 2 substring, 3 scattered.
     pub tier: u8,
-    /// Length of the matched text, in characters (shorter ranks first on a tie).
-    pub len: u16,
+    /// Length of the matched text in characters, up to 255 (shorter ranks first on a tie).
+    pub len: u8,
 }
 
 impl Hit {
     /// The ranking key: lower is better.
-    fn rank(&self) -> u128 {
-        (u128::from(self.tier) << 96)
-            | (u128::from(u32::MAX - self.score) << 64)
-            | (u128::from(self.len) << 32)
-            | u128::from(self.entry)
+    fn rank(&self) -> u64 {
+        (u64::from(self.tier) << 56)
+            | (u64::from(u16::MAX - self.score) << 40)
+            | (u64::from(self.len) << 32)
+            | u64::from(self.entry)
     }
 }
 
@@ -310,7 +338,7 @@ struct Query {
     /// substring.
     tiers: Option<String>,
     /// Characters every matching name must contain (see [`bag`]).
-    required: u64,
+    required: u32,
     /// Whether a longer query can only match a subset of this one's matches.
     narrows: bool,
 }
@@ -341,7 +369,7 @@ impl Query {
         &self,
         text: Utf32Str<'_>,
         folded: &mut LazyFold<'_>,
-        bag: u64,
+        bag: u32,
         matcher: &mut Matcher,
     ) -> Option<(u8, u32)> {
         if bag & self.required != self.required {
@@ -486,21 +514,20 @@ impl Searcher {
                 .map(|h| h.join().unwrap_or(None))
                 .collect()
         });
+        let parts: Vec<Vec<Hit>> = parts.into_iter().collect::<Option<_>>()?;
+        hits.reserve_exact(parts.iter().map(Vec::len).sum());
         for part in parts {
-            hits.extend(part?);
+            hits.extend(part);
         }
+        // Kept in haystack order (as found): the next search reads the names in memory order.
+        let found = hits.iter().map(|h| h.entry).collect();
         sort_hits(&mut hits);
-        let results = Results {
+        self.last = Some((query.to_string(), total, found));
+        Some(Results {
             query: query.to_string(),
             hits,
             total,
-        };
-        self.last = Some((
-            query.to_string(),
-            total,
-            results.hits.iter().map(|h| h.entry).collect(),
-        ));
-        Some(results)
+        })
     }
 
     /// Positions (in characters) of the name that the query matched, for highlighting.
@@ -511,7 +538,7 @@ impl Searcher {
         let name = haystack.text(text);
         Parsed::new(query).positions(
             &name,
-            haystack.utf32(text),
+            haystack.utf32(text, &mut Vec::new()),
             &fold(&name),
             &mut self.matchers(1)[0],
         )
@@ -526,7 +553,7 @@ fn match_range(
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<Hit>> {
     let mut hits = Vec::new();
-    let mut buf = String::new();
+    let (mut buf, mut chars) = (String::new(), Vec::new());
     for (n, entry) in entries.enumerate() {
         if n % CHUNK == 0 && stop() {
             return None;
@@ -535,8 +562,8 @@ fn match_range(
         if !query.parsed.negative.is_empty()
             && texts.clone().any(|t| {
                 query.parsed.excludes(
-                    haystack.utf32(t),
-                    &mut LazyFold::new(haystack.utf32(t), &mut buf),
+                    haystack.utf32(t, &mut chars),
+                    &mut haystack.fold(t, &mut buf),
                 )
             })
         {
@@ -548,16 +575,16 @@ fn match_range(
             if bag & query.required != query.required {
                 continue;
             }
-            let text = haystack.utf32(t);
+            let text = haystack.utf32(t, &mut chars);
             if let Some((tier, score)) =
-                query.score(text, &mut LazyFold::new(text, &mut buf), bag, matcher)
+                query.score(text, &mut haystack.fold(t, &mut buf), bag, matcher)
             {
                 let hit = Hit {
                     entry,
                     text: t,
-                    score,
+                    score: score.min(u32::from(u16::MAX)) as u16,
                     tier,
-                    len: text.len().min(usize::from(u16::MAX)) as u16,
+                    len: text.len().min(usize::from(u8::MAX)) as u8,
                 };
                 if best.is_none_or(|b| {
                     (hit.tier, std::cmp::Reverse(hit.score)) < (b.tier, std::cmp::Reverse(b.score))

@@ -474,3 +474,19 @@ pub fn write_ron(kb: &Kb, dir: &Path, per_file: usize) -> std::io::Result<u64> {
     }
     Ok(written)
 }
+
+/// The RON folder of `generate(orgs)`, written once under `target/bench-data/` and reused by
+/// later runs (a million organisations take a while to write).
+pub fn folder(orgs: usize) -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("bench-data")
+        .join(format!("kb-{orgs}"));
+    let done = dir.join(".complete");
+    if !done.exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        write_ron(&generate(orgs), &dir, 10_000).expect("the bench data folder is writable");
+        std::fs::write(&done, "").expect("the bench data folder is writable");
+    }
+    dir
+}

@@ -138,7 +138,7 @@ fn hit_out(
         name: name.to_string(),
         matched: haystack.text(h.text),
         tier: tier_label(h.tier),
-        score: h.score,
+        score: h.score.into(),
         positions: searcher.indices(haystack, query, h.text),
         alliances,
     }

@@ -21,10 +21,9 @@ pub struct Index {
     declared: Table<(Ix, Ix)>,
     focus_alliances: Table<Ix>,
     alliance_focus: Table<Ix>,
-    children: Table<Ix>,
-    /// Each organisation's parent, or [`NONE`].
-    parent_of: Vec<u32>,
-    artifacts_of: Table<Ix>,
+    children: Sparse<Ix>,
+    parent_of: Sparse<Ix>,
+    artifacts_of: Sparse<Ix>,
     /// The organisation that embodies each alliance, if any (the Partnership on AI).
     alliance_org: Vec<Option<Ix>>,
 }
@@ -84,6 +83,32 @@ const NONE: u32 = u32::MAX;
 
 fn some(ix: u32) -> Option<Ix> {
     (ix != NONE).then_some(ix as Ix)
+}
+
+/// Lists for a few rows among many (the children of the few organisations that have some):
+/// the rows that have items, sorted, and their items; a row is found by binary search.
+#[derive(Debug, Clone, Default)]
+struct Sparse<T> {
+    rows: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Sparse<T> {
+    /// From (row, item) pairs, keeping their order within a row.
+    fn new(mut pairs: Vec<(Ix, T)>) -> Self {
+        pairs.sort_by_key(|(row, _)| *row);
+        let (rows, items) = pairs.into_iter().map(|(r, t)| (r as u32, t)).unzip();
+        Sparse { rows, items }
+    }
+
+    fn row(&self, row: Ix) -> &[T] {
+        let Ok(row) = u32::try_from(row) else {
+            return &[];
+        };
+        let start = self.rows.partition_point(|&r| r < row);
+        let end = start + self.rows[start..].partition_point(|&r| r == row);
+        &self.items[start..end]
+    }
 }
 
 /// How an organisation is tied to one alliance (sixteen bytes: there is one per membership).
@@ -255,15 +280,16 @@ impl Index {
         );
         let declared = Table::new(n_alliances, declared);
 
-        let mut parent_of = vec![NONE; n_orgs];
         let mut child_pairs = Vec::new();
+        let mut parent_pairs = Vec::new();
         for (o, o_org) in kb.organizations.iter().enumerate() {
             if let Some(p) = o_org.parent.as_deref().and_then(|p| org(p)) {
                 child_pairs.push((p, o));
-                parent_of[o] = p as u32;
+                parent_pairs.push((o, p));
             }
         }
-        let children = Table::new(n_orgs, child_pairs);
+        let children = Sparse::new(child_pairs);
+        let parent_of = Sparse::new(parent_pairs);
         let mut artifact_pairs = Vec::new();
         for (t, artifact) in kb.artifacts.iter().enumerate() {
             for origin in &artifact.origin {
@@ -272,7 +298,7 @@ impl Index {
                 }
             }
         }
-        let artifacts_of = Table::new(n_orgs, artifact_pairs);
+        let artifacts_of = Sparse::new(artifact_pairs);
         let mut alliance_org = vec![None; n_alliances];
         for (o, o_org) in kb.organizations.iter().enumerate() {
             if let Some(a) = o_org.alliance.as_deref().and_then(|a| alliance(a)) {
@@ -320,7 +346,7 @@ impl Index {
 
     /// The organisation's parent, resolved.
     pub fn parent_of(&self, org: Ix) -> Option<Ix> {
-        self.parent_of.get(org).copied().and_then(some)
+        self.parent_of.row(org).first().copied()
     }
 
     /// Every alliance the organisation leads, belongs to or is notably absent from: leads

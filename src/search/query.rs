@@ -48,11 +48,17 @@ fn fold_char(c: char) -> char {
     chars::normalize(chars::to_lower_case(c))
 }
 
-/// A name's folded form (see [`fold`]), made the first time a term needs it, in a buffer
-/// that the caller reuses from name to name.
+/// Characters folded (see [`fold`]).
+pub fn fold_chars(chars: &[char]) -> String {
+    chars.iter().map(|&c| fold_char(c)).collect()
+}
+
+/// A name's folded form (see [`fold`]): known already, or made the first time a term needs it,
+/// in a buffer that the caller reuses from name to name.
 pub struct LazyFold<'a> {
     text: Utf32Str<'a>,
-    buf: &'a mut String,
+    buf: Option<&'a mut String>,
+    known: &'a str,
     done: bool,
 }
 
@@ -60,23 +66,37 @@ impl<'a> LazyFold<'a> {
     pub fn new(text: Utf32Str<'a>, buf: &'a mut String) -> Self {
         LazyFold {
             text,
-            buf,
+            buf: Some(buf),
+            known: "",
             done: false,
         }
     }
 
+    /// A name whose folded form is `folded`.
+    pub fn known(folded: &'a str) -> Self {
+        LazyFold {
+            text: Utf32Str::Ascii(&[]),
+            buf: None,
+            known: folded,
+            done: true,
+        }
+    }
+
     pub fn get(&mut self) -> &str {
+        let Some(buf) = self.buf.as_deref_mut() else {
+            return self.known;
+        };
         if !self.done {
-            self.buf.clear();
+            buf.clear();
             match self.text {
-                Utf32Str::Ascii(bytes) => self
-                    .buf
-                    .extend(bytes.iter().map(|&b| b.to_ascii_lowercase() as char)),
-                Utf32Str::Unicode(chars) => self.buf.extend(chars.iter().map(|&c| fold_char(c))),
+                Utf32Str::Ascii(bytes) => {
+                    buf.extend(bytes.iter().map(|&b| b.to_ascii_lowercase() as char))
+                }
+                Utf32Str::Unicode(chars) => buf.extend(chars.iter().map(|&c| fold_char(c))),
             }
             self.done = true;
         }
-        self.buf
+        buf
     }
 }
 
