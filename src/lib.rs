@@ -11,6 +11,7 @@ pub mod doc;
 pub mod kb;
 pub mod keymap;
 pub mod loaded;
+pub mod memory;
 pub mod search;
 pub mod suggest;
 pub mod text;

@@ -18,11 +18,24 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// Indexes `kb`, and prepares its names for search if it is big.
+    /// Indexes `kb`, and prepares its names for search if it is big (both at once, on two
+    /// cores).
     pub fn new(kb: Kb) -> Self {
-        let index = Index::new(&kb);
-        let haystack = (kb.organizations.len() >= PREPARE_SEARCH_FROM)
-            .then(|| Arc::new(Haystack::everything(&kb)));
+        let (index, haystack) = if kb.organizations.len() >= PREPARE_SEARCH_FROM {
+            std::thread::scope(|s| {
+                let names = s.spawn(|| Haystack::everything(&kb));
+                let index = Index::new(&kb);
+                let haystack = names
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (index, Some(Arc::new(haystack)))
+            })
+        } else {
+            (Index::new(&kb), None)
+        };
+        if haystack.is_some() {
+            crate::memory::give_back();
+        }
         Loaded {
             kb,
             index,

@@ -48,25 +48,32 @@ impl<T> Default for Table<T> {
 impl<T> Table<T> {
     /// A table of `rows` rows from (row, item) pairs, keeping their order within a row.
     fn new<R: Copy + Ord + TryInto<usize>>(rows: usize, mut pairs: Vec<(R, T)>) -> Self {
-        pairs.sort_by_key(|(row, _)| *row);
+        if !pairs.is_sorted_by_key(|(row, _)| *row) {
+            pairs.sort_by_key(|(row, _)| *row);
+        }
+        let row_of = |r: R| r.try_into().unwrap_or(usize::MAX);
         let mut starts = Vec::with_capacity(rows + 1);
-        let mut items = Vec::with_capacity(pairs.len());
-        let mut row = 0;
         starts.push(0);
-        for (r, item) in pairs {
-            let r = r.try_into().unwrap_or(usize::MAX);
-            while row < r.min(rows) {
-                starts.push(items.len() as u32);
-                row += 1;
+        let mut kept = 0u32;
+        for &(r, _) in &pairs {
+            let r = row_of(r);
+            if r >= rows {
+                break;
             }
-            if r < rows {
-                items.push(item);
+            while starts.len() <= r {
+                starts.push(kept);
             }
+            kept += 1;
         }
-        while row < rows {
-            starts.push(items.len() as u32);
-            row += 1;
+        while starts.len() <= rows {
+            starts.push(kept);
         }
+        // In place: the pairs' room holds the items.
+        let items = pairs
+            .into_iter()
+            .take(kept as usize)
+            .map(|(_, item)| item)
+            .collect();
         Table { starts, items }
     }
 

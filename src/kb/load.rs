@@ -259,6 +259,7 @@ pub fn load_path_with(
         ..state
     });
     let kb = finish(parsed, problems).map_err(LoadError::Invalid)?;
+    crate::memory::give_back();
     if let Some(cache) = cache {
         progress(Progress {
             phase: Phase::Storing,
