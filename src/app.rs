@@ -259,7 +259,15 @@ impl App {
                 l.phase_started = elapsed;
             }
             l.progress = progress;
-            l.elapsed = elapsed;
+            l.elapsed = l.elapsed.max(elapsed);
+        }
+    }
+
+    /// Time has passed while loading, with no news from the load (a step that counts nothing):
+    /// the clock on the loading panel keeps moving.
+    pub fn load_tick(&mut self, elapsed: Duration) {
+        if let Some(l) = &mut self.loading {
+            l.elapsed = l.elapsed.max(elapsed);
         }
     }
 

@@ -243,6 +243,9 @@ const DOUBLE_CLICK: Duration = Duration::from_millis(400);
 const TICK: Duration = Duration::from_millis(50);
 /// The same while background work the screen waits for is running (a search, the load).
 const BUSY_TICK: Duration = Duration::from_millis(4);
+/// How often the loading panel is redrawn when the load has nothing new to say (its clock
+/// and its bar for steps that count nothing keep moving).
+const LOADING_FRAME: Duration = Duration::from_millis(100);
 
 /// Remembers the last click to recognise double clicks.
 #[derive(Default)]
@@ -273,8 +276,11 @@ fn event_loop(
     mouse: bool,
 ) -> io::Result<u8> {
     let mut clicks = Clicks::default();
+    // The load starts with the loop; its own clock is within a few microseconds of this one.
+    let started = Instant::now();
     loop {
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        let drawn = Instant::now();
         // Wait for something to happen, then handle everything already waiting before drawing
         // again.
         loop {
@@ -320,6 +326,10 @@ fn event_loop(
                 if app.should_quit() {
                     return Ok(0);
                 }
+            }
+            if !handled && app.load_state().is_some() && drawn.elapsed() >= LOADING_FRAME {
+                app.load_tick(started.elapsed());
+                handled = true;
             }
             if handled {
                 break;

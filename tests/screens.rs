@@ -267,16 +267,23 @@ fn marked_alliances_in_the_list() {
     assert_snapshot!(shot(&a));
 }
 
-#[test]
-fn a_big_knowledge_base_loading_in_the_background() {
-    use alliances::kb::load::{Phase, Progress};
-    use std::time::Duration;
+/// The explorer on a terminal of 100×24 while `/data/registry` loads, as far as `progress`
+/// after `elapsed`.
+fn loading(progress: alliances::kb::load::Progress, elapsed: std::time::Duration) -> App {
     let mut a = App::loading(
         Keymap::default(),
         "/data/registry",
         Rect::new(0, 0, 100, 24),
         None,
     );
+    a.load_progress(progress, elapsed);
+    a
+}
+
+#[test]
+fn a_big_knowledge_base_loading_in_the_background() {
+    use alliances::kb::load::{Phase, Progress};
+    use std::time::Duration;
     let progress = Progress {
         phase: Phase::Reading,
         bytes_done: 412_000_000,
@@ -284,6 +291,22 @@ fn a_big_knowledge_base_loading_in_the_background() {
         files_done: 62,
         files_total: 106,
     };
-    a.load_progress(progress, Duration::from_millis(2_600));
+    assert_snapshot!(shot(&loading(progress, Duration::from_millis(2_600))));
+}
+
+#[test]
+fn a_big_knowledge_base_validating_shows_a_sweeping_bar_and_a_moving_clock() {
+    use alliances::kb::load::{Phase, Progress};
+    use std::time::Duration;
+    let progress = Progress {
+        phase: Phase::Validating,
+        bytes_done: 0,
+        bytes_total: 0,
+        files_done: 0,
+        files_total: 0,
+    };
+    let mut a = loading(progress, Duration::from_millis(4_100));
+    // Nothing new from the load for a while: the clock still moves, and so does the bar.
+    a.load_tick(Duration::from_millis(5_500));
     assert_snapshot!(shot(&a));
 }

@@ -1,5 +1,6 @@
 //! The panel shown while a big knowledge base loads in the background: what is being done,
-//! a progress bar, the bytes so far and the time left.
+//! a progress bar (a sweeping block for steps that count nothing), the bytes so far, the time
+//! spent and the time left in the step.
 
 use super::draw::{pane_block, put};
 use super::theme::Theme;
@@ -49,6 +50,27 @@ pub fn seconds(d: Duration) -> String {
     }
 }
 
+/// For a step that counts nothing: a block that sweeps across `width` cells and back, once
+/// every two seconds, so that the panel shows work going on.
+pub fn busy_bar(width: usize, elapsed: Duration) -> String {
+    const PERIOD_MS: u128 = 2_000;
+    let block = (width / 6).max(1).min(width);
+    let travel = width - block;
+    if travel == 0 {
+        return "█".repeat(block);
+    }
+    let phase = (elapsed.as_millis() % PERIOD_MS) as f64 / PERIOD_MS as f64;
+    // Out and back: 0 → 1 → 0.
+    let along = 1.0 - (2.0 * phase - 1.0).abs();
+    let at = ((along * travel as f64).round() as usize).min(travel);
+    format!(
+        "{}{}{}",
+        "░".repeat(at),
+        "█".repeat(block),
+        "░".repeat(travel - at)
+    )
+}
+
 impl LoadingPanel<'_> {
     /// The lines under the bar: the amount done, then the time spent or left.
     fn lines(&self) -> (String, String) {
@@ -65,7 +87,7 @@ impl LoadingPanel<'_> {
         };
         let when = match l.eta() {
             Some(left) => format!(
-                "{} so far · about {} left",
+                "{} so far · about {} left in this step",
                 seconds(l.elapsed),
                 seconds(left)
             ),
@@ -94,8 +116,7 @@ impl Widget for LoadingPanel<'_> {
                 let full = ((f * cells as f64).round() as usize).min(cells);
                 format!("{}{}{label}", "█".repeat(full), "░".repeat(cells - full))
             }
-            // A phase that does not count bytes has no bar.
-            None => String::new(),
+            None => busy_bar(width, self.loading.elapsed),
         };
         let rows: [(&str, Style); 5] = [
             (self.origin, self.theme.title),
@@ -126,5 +147,20 @@ mod tests {
         assert_eq!(bytes(1_500_000_000), "1.5 GB");
         assert_eq!(seconds(Duration::from_millis(2_100)), "3 s");
         assert_eq!(seconds(Duration::from_secs(125)), "2 min 05 s");
+    }
+
+    #[test]
+    fn the_busy_bar_sweeps_out_and_back_within_its_width() {
+        let at = |ms| busy_bar(12, Duration::from_millis(ms));
+        assert_eq!(at(0), "██░░░░░░░░░░");
+        assert_eq!(at(1_000), "░░░░░░░░░░██");
+        assert_eq!(at(500), "░░░░░██░░░░░");
+        assert_eq!(at(1_500), at(500));
+        assert_eq!(at(2_000), at(0));
+        for ms in (0..4_000).step_by(37) {
+            assert_eq!(at(ms).chars().count(), 12);
+        }
+        assert_eq!(busy_bar(1, Duration::from_millis(700)), "█");
+        assert_eq!(busy_bar(0, Duration::ZERO), "");
     }
 }
