@@ -360,10 +360,7 @@ pub fn alliance(kb: &Kb, index: &Index, a: Ix, width: u16) -> Doc {
         return b.finish();
     };
     b.title(&al.name);
-    let mut kind = format!("{} · {}", al.kind.label(), al.scope.label());
-    if let Some(region) = &al.region {
-        kind.push_str(&format!(" · {region}"));
-    }
+    let kind = format!("{} · {}", al.kind.label(), al.scope.label());
     b.text(0, None, &kind, Tone::Dim, None);
     b.names(&al.names);
     b.blank();
@@ -375,6 +372,9 @@ pub fn alliance(kb: &Kb, index: &Index, a: Ix, width: u16) -> Doc {
             value.push_str(&format!(" ({note})"));
         }
         b.field("Founded", &value);
+    }
+    if let Some(region) = &al.region {
+        b.field("Region", region);
     }
     let leads: Vec<&str> = al
         .leads
