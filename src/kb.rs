@@ -23,3 +23,22 @@ pub use index::Index;
 pub use load::{LoadError, load_embedded, load_path};
 pub use model::*;
 pub use problem::Problem;
+
+impl std::fmt::Display for Summary {
+    /// `9 alliances, 177 organizations, 172 memberships, …`, thousands grouped.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let counts = [
+            (self.alliances, "alliance", "alliances"),
+            (self.organizations, "organization", "organizations"),
+            (self.memberships, "membership", "memberships"),
+            (self.focus_areas, "focus area", "focus areas"),
+            (self.artifacts, "artifact", "artifacts"),
+            (self.sources, "source", "sources"),
+        ];
+        for (i, (n, one, many)) in counts.into_iter().enumerate() {
+            let sep = if i == 0 { "" } else { ", " };
+            write!(f, "{sep}{}", crate::text::count(n, one, many))?;
+        }
+        Ok(())
+    }
+}

@@ -39,9 +39,22 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     )
 }
 
-/// `1 alliance`, `9 alliances`.
+/// `1 alliance`, `9 alliances`, `1,494,171 memberships`.
 pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{} {}", number(n), if n == 1 { one } else { many })
+}
+
+/// `n` with its thousands grouped, as English writes them: `85`, `1,431`, `1,000,000`.
+pub fn number(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// `s` made safe (see [`sanitize`]) and cut to at most `max` columns with `…`, reading only
@@ -205,6 +218,19 @@ mod tests {
         assert_eq!(sanitize("\u{202e}evil"), "\u{fffd}evil");
         assert_eq!(sanitize("tab\there"), "tab␉here");
         assert!(!sanitize("\u{7f}").contains('\u{7f}'));
+    }
+
+    #[test]
+    fn numbers_group_their_thousands() {
+        assert_eq!(number(0), "0");
+        assert_eq!(number(85), "85");
+        assert_eq!(number(999), "999");
+        assert_eq!(number(1_000), "1,000");
+        assert_eq!(number(1_431), "1,431");
+        assert_eq!(number(100_000), "100,000");
+        assert_eq!(number(1_494_171), "1,494,171");
+        assert_eq!(count(1, "alliance", "alliances"), "1 alliance");
+        assert_eq!(count(50_000, "alliance", "alliances"), "50,000 alliances");
     }
 
     #[test]

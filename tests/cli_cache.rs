@@ -61,7 +61,7 @@ fn a_second_run_reads_the_cache_and_an_edit_is_never_served_stale() {
     kb(data.path());
     let path = data.path().to_str().unwrap();
     let first = stdout(&alliances(cache.path(), &["--kb", path, "check"]));
-    assert!(first.contains("12000 organizations"), "{first}");
+    assert!(first.contains("12,000 organizations"), "{first}");
     let stored = entries(cache.path());
     assert_eq!(stored.len(), 1, "{stored:?}");
     // The same files: the same entry, the same answers; the entry is read (a read marks it

@@ -723,7 +723,7 @@ fn a_big_knowledge_base_opens_at_once_loads_in_the_background_then_comes_from_th
     t.send(&["?"]);
     // Then the data is in.
     let loaded = t.wait_for("the loaded knowledge base", |s| {
-        s.contains("10000 alliances · 200000 organizations")
+        s.contains("10,000 alliances · 200,000 organizations")
     });
     assert!(loaded.contains("Registry AI Alliance 0"), "{loaded}");
     // The help opened during the load is still open over the data.
@@ -748,6 +748,6 @@ fn a_big_knowledge_base_opens_at_once_loads_in_the_background_then_comes_from_th
     assert!(entries[0].ends_with(".kbc"), "{entries:?}");
     let again = Tmux::start_with_env("big-again", 120, 30, &env, &args);
     again.wait_for("the cached knowledge base", |s| {
-        s.contains("10000 alliances · 200000 organizations")
+        s.contains("10,000 alliances · 200,000 organizations")
     });
 }

@@ -108,24 +108,6 @@ pub struct Summary {
     pub sources: usize,
 }
 
-impl std::fmt::Display for Summary {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let counts = [
-            (self.alliances, "alliance", "alliances"),
-            (self.organizations, "organization", "organizations"),
-            (self.memberships, "membership", "memberships"),
-            (self.focus_areas, "focus area", "focus areas"),
-            (self.artifacts, "artifact", "artifacts"),
-            (self.sources, "source", "sources"),
-        ];
-        for (i, (n, one, many)) in counts.into_iter().enumerate() {
-            let sep = if i == 0 { "" } else { ", " };
-            write!(f, "{sep}{n} {}", if n == 1 { one } else { many })?;
-        }
-        Ok(())
-    }
-}
-
 /// A consortium that carries the name "AI Alliance" (or is closely tied to one).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -24,7 +24,7 @@ pub struct AllianceList<'a> {
 impl Widget for AllianceList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let n = self.kb.alliances.len();
-        let title = format!("Alliances ({n})");
+        let title = format!("Alliances ({})", crate::text::number(n));
         let block = pane_block(&title, self.focused, self.theme);
         let inner = block.inner(area);
         block.render(area, buf);
@@ -77,7 +77,7 @@ impl Widget for AllianceList<'_> {
                 let count = if room >= 34 {
                     crate::text::count(a.members.len(), "member", "members")
                 } else {
-                    a.members.len().to_string()
+                    crate::text::number(a.members.len())
                 };
                 let count_cols = crate::text::width(&count) as u16;
                 let dim = if selected { style } else { self.theme.dim };

@@ -50,9 +50,17 @@ impl Widget for FinderPopup<'_> {
         }
         // The prompt and the count of results over the number searched.
         let count = if f.searching {
-            format!("searching… {}/{}", f.results.hits.len(), f.results.total)
+            format!(
+                "searching… {}/{}",
+                text::number(f.results.hits.len()),
+                text::number(f.results.total)
+            )
         } else {
-            format!("{}/{}", f.results.hits.len(), f.results.total)
+            format!(
+                "{}/{}",
+                text::number(f.results.hits.len()),
+                text::number(f.results.total)
+            )
         };
         let count_cols = text::width(&count) as u16;
         let mut x = inner.x
