@@ -167,8 +167,7 @@ impl Loading {
     /// How much of the current phase is done, for phases that count bytes.
     pub fn fraction(&self) -> Option<f64> {
         let p = &self.progress;
-        let counted = matches!(p.phase, Phase::Checking | Phase::Cached | Phase::Reading);
-        (counted && p.bytes_total > 0)
+        (p.phase.counts_bytes() && p.bytes_total > 0)
             .then(|| (p.bytes_done as f64 / p.bytes_total as f64).clamp(0.0, 1.0))
     }
 

@@ -6,6 +6,7 @@
 pub mod list;
 mod paint;
 pub mod path;
+pub mod progress;
 pub mod related;
 mod resolve;
 pub mod search;

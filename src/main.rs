@@ -1,5 +1,6 @@
 use alliances::app::App;
 use alliances::cli::{Cli, Command, ExportFormat, Shell};
+use alliances::commands::progress::ProgressLine;
 use alliances::commands::{self, Context, Outcome, Paint};
 use alliances::kb::cache::Cache;
 use alliances::kb::{self, Index, Kb, LoadError};
@@ -32,7 +33,19 @@ fn main() -> ExitCode {
         }
     }
     let loaded = match &cli.kb {
-        Some(path) => kb::load::load_path_with(path, cache(&cli).as_ref(), &mut |_| {}),
+        Some(path) => {
+            // A load long enough to notice says how far it has got, on a terminal.
+            let mut line = io::stderr()
+                .is_terminal()
+                .then(|| ProgressLine::new(io::stderr()));
+            let loaded = kb::load::load_path_with(path, cache(&cli).as_ref(), &mut |p| {
+                if let Some(line) = &mut line {
+                    line.report(p);
+                }
+            });
+            drop(line);
+            loaded
+        }
         None => kb::load_embedded().map_err(LoadError::Invalid),
     };
     let kb = match loaded {
@@ -42,8 +55,20 @@ fn main() -> ExitCode {
     let Some(command) = &cli.command else {
         return explore(&cli, kb, origin);
     };
-    let index = Index::new(&kb);
     let stdout = io::stdout();
+    let mut out = stdout.lock();
+    // `check` and `export` need no index: a big knowledge base answers sooner without one.
+    let unindexed = match command {
+        Command::Check => Some(commands::check_ok(&kb, &origin, &mut out)),
+        Command::Export {
+            format: ExportFormat::Json,
+        } => Some(commands::export_json(&kb, &mut out)),
+        _ => None,
+    };
+    if let Some(result) = unindexed {
+        return finish(result.and_then(|o| out.flush().map(|()| o)));
+    }
+    let index = Index::new(&kb);
     let terminal = stdout.is_terminal();
     let no_color = std::env::var_os("NO_COLOR");
     let cx = Context {
@@ -56,34 +81,32 @@ fn main() -> ExitCode {
             100
         },
     };
-    let mut out = stdout.lock();
     let mut err = io::stderr().lock();
-    let result =
-        run(&cx, command, &origin, &mut out, &mut err).and_then(|o| out.flush().map(|()| o));
+    finish(run(&cx, command, &mut out, &mut err).and_then(|o| out.flush().map(|()| o)))
+}
+
+/// The exit code of a command's outcome; its error, if any, on standard error.
+fn finish(result: io::Result<Outcome>) -> ExitCode {
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Failure) => ExitCode::from(1),
         // A closed pipe (`alliances export | head`) is not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(err, "error: {e}");
+            eprintln!("error: {e}");
             ExitCode::from(1)
         }
     }
 }
 
+/// The commands that work on the indexed knowledge base.
 fn run(
     cx: &Context,
     command: &Command,
-    origin: &str,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
     match command {
-        Command::Check => commands::check_ok(cx.kb, origin, out),
-        Command::Export {
-            format: ExportFormat::Json,
-        } => commands::export_json(cx.kb, out),
         Command::List {
             kind,
             country,
@@ -111,6 +134,7 @@ fn run(
             commands::related::run(cx, id, *depth, *json, out, err)
         }
         Command::Path { from, to, json } => commands::path::run(cx, from, to, *json, out, err),
+        Command::Check | Command::Export { .. } => unreachable!("answered before indexing"),
         Command::Completions { .. } | Command::Man => unreachable!("handled before loading"),
     }
 }

@@ -6,6 +6,7 @@
 //! accents take one column, CJK and most emoji two.
 
 use std::borrow::Cow;
+use std::time::Duration;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Whether `c` must not be sent to a terminal as is: C0 and C1 controls, DEL, and the
@@ -42,6 +43,38 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 /// `1 alliance`, `9 alliances`, `1,494,171 memberships`.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", number(n), if n == 1 { one } else { many })
+}
+
+/// Bytes in words: "412 MB", "8.4 kB".
+pub fn bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["kB", "MB", "GB", "TB"];
+    if n < 1000 {
+        return format!("{n} B");
+    }
+    let mut v = n as f64;
+    let mut unit = "B";
+    for u in UNITS {
+        if v < 1000.0 {
+            break;
+        }
+        v /= 1000.0;
+        unit = u;
+    }
+    if v < 10.0 {
+        format!("{v:.1} {unit}")
+    } else {
+        format!("{v:.0} {unit}")
+    }
+}
+
+/// A duration in words, to the second: "3 s", "2 min 05 s".
+pub fn seconds(d: Duration) -> String {
+    let s = d.as_secs_f64().ceil() as u64;
+    if s < 60 {
+        format!("{s} s")
+    } else {
+        format!("{} min {:02} s", s / 60, s % 60)
+    }
 }
 
 /// `n` with its thousands grouped, as English writes them: `85`, `1,431`, `1,000,000`.
@@ -218,6 +251,16 @@ mod tests {
         assert_eq!(sanitize("\u{202e}evil"), "\u{fffd}evil");
         assert_eq!(sanitize("tab\there"), "tab␉here");
         assert!(!sanitize("\u{7f}").contains('\u{7f}'));
+    }
+
+    #[test]
+    fn sizes_and_times_read_naturally() {
+        assert_eq!(bytes(999), "999 B");
+        assert_eq!(bytes(8_400), "8.4 kB");
+        assert_eq!(bytes(412_000_000), "412 MB");
+        assert_eq!(bytes(1_500_000_000), "1.5 GB");
+        assert_eq!(seconds(Duration::from_millis(2_100)), "3 s");
+        assert_eq!(seconds(Duration::from_secs(125)), "2 min 05 s");
     }
 
     #[test]

@@ -110,6 +110,30 @@ impl Tmux {
         self.wait_for(text, |s| s.contains(text))
     }
 
+    /// Catches a passing screen: the first (captured as often as possible) for which `seen`
+    /// holds, before `over` does; a failure naming `what` otherwise.
+    fn catch(
+        &self,
+        what: &str,
+        seen: impl Fn(&str) -> bool,
+        over: impl Fn(&str) -> bool,
+    ) -> String {
+        let start = Instant::now();
+        let mut last = String::new();
+        while start.elapsed() < Duration::from_secs(20) {
+            let screen = self.capture();
+            if seen(&screen) {
+                return screen;
+            }
+            if over(&screen) {
+                break;
+            }
+            last = screen;
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        panic!("{what} was not shown; the screen was:\n{last}");
+    }
+
     /// Waits until the screen stops changing, and returns it.
     fn settled(&self) -> String {
         let mut last = self.capture();
@@ -698,24 +722,13 @@ fn a_big_knowledge_base_opens_at_once_loads_in_the_background_then_comes_from_th
     let env = format!("XDG_CACHE_HOME='{}'", cache.path().display());
     let args = format!("--kb '{}'", kb.path().display());
     let t = Tmux::start_with_env("big", 120, 30, &env, &args);
-    // The explorer is up while the files are read: a progress bar with bytes and time.
-    let start = Instant::now();
-    let mut seen_loading = None;
-    let mut last = String::new();
-    while start.elapsed() < Duration::from_secs(20) {
-        let screen = t.capture();
-        // The panel with its figures (the first frame may come before the first report).
-        if screen.contains("┏ Loading") && screen.contains(" MB of ") {
-            seen_loading = Some(screen);
-            break;
-        }
-        if screen.contains("organizations ·") {
-            break;
-        }
-        last = screen;
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    let loading = seen_loading.unwrap_or_else(|| panic!("no progress was shown:\n{last}"));
+    // The explorer is up while the files are read: a progress bar with bytes and time (the
+    // first frame may come before the first report).
+    let loading = t.catch(
+        "the loading panel",
+        |s| s.contains("┏ Loading") && s.contains(" MB of "),
+        |s| s.contains("organizations ·"),
+    );
     assert!(loading.contains('%'), "{loading}");
     assert!(loading.contains("so far"), "{loading}");
     assert!(loading.contains("? help  q quit"), "{loading}");
@@ -750,4 +763,29 @@ fn a_big_knowledge_base_opens_at_once_loads_in_the_background_then_comes_from_th
     again.wait_for("the cached knowledge base", |s| {
         s.contains("10,000 alliances · 200,000 organizations")
     });
+}
+
+#[test]
+fn a_command_on_a_big_knowledge_base_shows_its_progress_on_the_terminal_then_erases_it() {
+    // Big enough to take a good second to read: the line shows after a moment.
+    let kb = big_kb(400_000);
+    let args = format!("--no-cache --kb '{}' check", kb.path().display());
+    let t = Tmux::start("check-progress", 100, 10, &args);
+    let progress = t.catch(
+        "the progress line",
+        |s| s.contains("reading the files: "),
+        |s| s.contains("EXIT="),
+    );
+    assert!(
+        progress.contains(" of 108 MB (") && progress.contains("%) · "),
+        "{progress}"
+    );
+    let done = t.wait_text("EXIT=0");
+    // The line was erased: the summary starts the screen, with nothing left of the progress.
+    assert!(
+        done.starts_with("ok: 20,000 alliances, 400,000 organizations"),
+        "{done}"
+    );
+    assert!(!done.contains("reading the files"), "{done}");
+    assert!(!done.contains("validating"), "{done}");
 }

@@ -99,6 +99,11 @@ pub enum Phase {
 }
 
 impl Phase {
+    /// Whether the step counts bytes (of the files, or of the cache entry) as it goes.
+    pub fn counts_bytes(self) -> bool {
+        matches!(self, Phase::Checking | Phase::Cached | Phase::Reading)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Phase::Checking => "checking the cache",

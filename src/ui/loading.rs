@@ -5,6 +5,7 @@
 use super::draw::{pane_block, put};
 use super::theme::Theme;
 use crate::app::Loading;
+use crate::text::{bytes, seconds};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
@@ -16,38 +17,6 @@ pub struct LoadingPanel<'a> {
     pub origin: &'a str,
     pub loading: &'a Loading,
     pub theme: &'a Theme,
-}
-
-/// Bytes in words: "412 MB", "8.4 kB".
-pub fn bytes(n: u64) -> String {
-    const UNITS: [&str; 4] = ["kB", "MB", "GB", "TB"];
-    if n < 1000 {
-        return format!("{n} B");
-    }
-    let mut v = n as f64;
-    let mut unit = "B";
-    for u in UNITS {
-        if v < 1000.0 {
-            break;
-        }
-        v /= 1000.0;
-        unit = u;
-    }
-    if v < 10.0 {
-        format!("{v:.1} {unit}")
-    } else {
-        format!("{v:.0} {unit}")
-    }
-}
-
-/// A duration in words, to the second: "3 s", "2 min 05 s".
-pub fn seconds(d: Duration) -> String {
-    let s = d.as_secs_f64().ceil() as u64;
-    if s < 60 {
-        format!("{s} s")
-    } else {
-        format!("{} min {:02} s", s / 60, s % 60)
-    }
 }
 
 /// For a step that counts nothing: a block that sweeps across `width` cells and back, once
@@ -138,16 +107,6 @@ impl Widget for LoadingPanel<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sizes_and_times_read_naturally() {
-        assert_eq!(bytes(999), "999 B");
-        assert_eq!(bytes(8_400), "8.4 kB");
-        assert_eq!(bytes(412_000_000), "412 MB");
-        assert_eq!(bytes(1_500_000_000), "1.5 GB");
-        assert_eq!(seconds(Duration::from_millis(2_100)), "3 s");
-        assert_eq!(seconds(Duration::from_secs(125)), "2 min 05 s");
-    }
 
     #[test]
     fn the_busy_bar_sweeps_out_and_back_within_its_width() {
