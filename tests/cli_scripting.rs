@@ -256,6 +256,33 @@ fn search_ranks_like_the_explorer() {
 }
 
 #[test]
+fn search_lines_up_the_alliances_of_its_hits() {
+    // Names of every length, some matched through another name shown in brackets.
+    let text = stdout(&alliances(&["search", "ecole", "--limit", "6"]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 6, "{text}");
+    assert!(
+        lines[0].starts_with("organization  EPFL (École polytechnique fédérale de Lausanne)  "),
+        "{text}"
+    );
+    // Where each hit's alliances start, in columns.
+    let columns: Vec<usize> = lines
+        .iter()
+        .map(|line| {
+            let at = line.rfind("  ").unwrap() + 2;
+            unicode_width::UnicodeWidthStr::width(&line[..at])
+        })
+        .collect();
+    assert!(
+        columns.iter().all(|&c| c == columns[0]),
+        "{columns:?}\n{text}"
+    );
+    for line in &lines {
+        assert!(line.contains("Alliance ("), "{line}");
+    }
+}
+
+#[test]
 fn related_with_reasons_and_depth() {
     let one = json(&["related", "partnership-on-ai", "--json"]);
     assert_eq!(one["id"], "partnership-on-ai");

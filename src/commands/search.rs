@@ -7,6 +7,10 @@ use crate::text;
 use serde::Serialize;
 use std::io::{self, Write};
 
+/// The widest a hit's name (with the other name it matched) is padded to; longer ones push
+/// their alliances to the right.
+const LABEL_COLS: usize = 64;
+
 #[derive(Debug, Serialize)]
 struct HitOut {
     #[serde(skip)]
@@ -66,32 +70,37 @@ pub fn run(
         writeln!(err, "no match for `{}`", text::sanitize(query))?;
         return Ok(outcome);
     }
-    let name_cols = hits
-        .iter()
-        .map(|h| text::width(&text::display(&h.name, 120)))
-        .max()
-        .unwrap_or(0)
-        .min(40);
-    for h in &hits {
+    // A hit reads "name (the other name it matched)"; the alliances line up after the longest.
+    let label = |h: &HitOut| -> (String, usize) {
         // At most 120 columns of a name: the highlighted positions all come before.
         let shown = text::display(&h.name, 120);
-        let name = if h.matched == h.name {
-            cx.paint.highlight(&shown, &h.positions)
+        if h.matched == h.name {
+            let cols = text::width(&shown);
+            (cx.paint.highlight(&shown, &h.positions), cols)
         } else {
-            cx.paint.paint(&shown, Sgr::Plain)
-        };
-        let pad = " ".repeat(name_cols.saturating_sub(text::width(&shown)));
+            let matched = text::display(&h.matched, 120);
+            let cols = text::width(&shown) + text::width(&matched) + 3;
+            let painted = format!(
+                "{} ({})",
+                cx.paint.paint(&shown, Sgr::Plain),
+                cx.paint.highlight(&matched, &h.positions)
+            );
+            (painted, cols)
+        }
+    };
+    let labels: Vec<(String, usize)> = hits.iter().map(label).collect();
+    let label_cols = labels
+        .iter()
+        .map(|&(_, cols)| cols)
+        .max()
+        .unwrap_or(0)
+        .min(LABEL_COLS);
+    for (h, (label, cols)) in hits.iter().zip(labels) {
+        let pad = " ".repeat(label_cols.saturating_sub(cols));
         let mut line = format!(
-            "{}  {name}{pad}",
+            "{}  {label}{pad}",
             cx.paint.paint(&format!("{:<12}", h.kind), Sgr::Dim)
         );
-        if h.matched != h.name {
-            let matched = text::display(&h.matched, 120);
-            line.push_str(&format!(
-                "  ({})",
-                cx.paint.highlight(&matched, &h.positions)
-            ));
-        }
         let context = crate::doc::context(cx.kb, cx.index, h.target);
         if !context.is_empty() {
             line.push_str("  ");
