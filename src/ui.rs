@@ -85,18 +85,30 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             (view, pane) => {
                 let kb = app.kb();
                 let rows = app.rows(pane);
-                let title = match (view, pane) {
-                    (View::Entity(Entity::Org(_)), _) => "Alliances and links".to_string(),
-                    (View::Entity(Entity::Focus(_)), _) => "Alliances working on it".to_string(),
-                    (View::Entity(Entity::Artifact(_)), _) => "Where it comes from".to_string(),
-                    (View::Compare(..), Pane::Shared) => format!("In both ({})", rows.len()),
-                    (View::Compare(a, _), Pane::OnlyFirst) => {
-                        format!("Only in {} ({})", kb.alliances[a].name, rows.len())
+                let (title, empty) = match (view, pane) {
+                    (View::Entity(Entity::Org(_)), _) => {
+                        ("Alliances and links".to_string(), "Tied to no alliance")
                     }
-                    (View::Compare(_, b), _) => {
-                        format!("Only in {} ({})", kb.alliances[b].name, rows.len())
+                    (View::Entity(Entity::Focus(_)), _) => (
+                        "Alliances working on it".to_string(),
+                        "No alliance works on it",
+                    ),
+                    (View::Entity(Entity::Artifact(_)), _) => {
+                        ("Where it comes from".to_string(), "No known origin")
                     }
-                    _ => String::new(),
+                    (View::Compare(..), Pane::Shared) => (
+                        format!("In both ({})", rows.len()),
+                        "No organisation is in both",
+                    ),
+                    (View::Compare(a, _), Pane::OnlyFirst) => (
+                        format!("Only in {} ({})", kb.alliances[a].name, rows.len()),
+                        "Every member is in both",
+                    ),
+                    (View::Compare(_, b), _) => (
+                        format!("Only in {} ({})", kb.alliances[b].name, rows.len()),
+                        "Every member is in both",
+                    ),
+                    _ => (String::new(), "Nothing here"),
                 };
                 let cursor = match pane {
                     Pane::OnlyFirst => screen.details,
@@ -105,6 +117,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 };
                 LinkList {
                     title: &title,
+                    empty,
                     rows,
                     name_cols: app.rows_name_cols(pane),
                     cursor,
@@ -306,6 +319,7 @@ mod tests {
         });
         tiny(|| LinkList {
             title: "Links",
+            empty: "No links",
             rows: &rows,
             name_cols: 11,
             cursor,

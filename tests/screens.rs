@@ -247,14 +247,31 @@ fn a_search_matching_another_name() {
 
 #[test]
 fn compare_view() {
-    let mut a = app(120, 30);
-    press(&mut a, &[Action::Mark]);
-    let pai = a.index().alliance(a.kb(), "partnership-on-ai").unwrap();
-    while a.selected_alliance() != Some(pai) {
-        press(&mut a, &[Action::Down]);
-    }
-    press(&mut a, &[Action::Mark, Action::Compare]);
+    let a = compared(120, 30, "ai-alliance", "partnership-on-ai");
     assert_snapshot!(shot(&a));
+}
+
+/// The explorer with `first` and `second` marked and compared.
+fn compared(cols: u16, rows: u16, first: &str, second: &str) -> App {
+    let mut a = app(cols, rows);
+    for id in [first, second] {
+        let target = a.index().alliance(a.kb(), id).unwrap();
+        press(&mut a, &[Action::First]);
+        while a.selected_alliance() != Some(target) {
+            press(&mut a, &[Action::Down]);
+        }
+        press(&mut a, &[Action::Mark]);
+    }
+    press(&mut a, &[Action::Compare]);
+    a
+}
+
+#[test]
+fn compare_view_of_alliances_with_no_member_in_common() {
+    let a = compared(100, 12, "ai-alliance", "united-ai-alliance");
+    let screen = shot(&a);
+    assert!(screen.contains("No organisation is in both"), "{screen}");
+    assert_snapshot!(screen);
 }
 
 #[test]

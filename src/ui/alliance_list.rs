@@ -25,7 +25,7 @@ impl Widget for AllianceList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let n = self.kb.alliances.len();
         let title = format!("Alliances ({})", crate::text::number(n));
-        let block = pane_block(&title, self.focused, self.theme);
+        let block = pane_block(&title, area, self.focused, self.theme);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.is_empty() {

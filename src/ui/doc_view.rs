@@ -38,7 +38,7 @@ impl DocView<'_> {
 
 impl Widget for DocView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let block = pane_block(self.title, self.focused, self.theme);
+        let block = pane_block(self.title, area, self.focused, self.theme);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.is_empty() {

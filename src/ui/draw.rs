@@ -10,6 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{
     Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
 };
+use std::borrow::Cow;
 
 /// Writes `s` at (x, y), sanitised and cut to `max` columns with `…`; returns the columns used.
 pub fn put(buf: &mut Buffer, x: u16, y: u16, max: u16, s: &str, style: Style) -> u16 {
@@ -61,16 +62,45 @@ pub fn put_highlighted(
 }
 
 /// The bordered block of a pane: thick and highlighted when it has the focus.
-pub fn pane_block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
+pub fn pane_block<'a>(title: &'a str, area: Rect, focused: bool, theme: &Theme) -> Block<'a> {
     let (kind, style) = if focused {
         (BorderType::Thick, theme.border_focused)
     } else {
         (BorderType::Plain, theme.border)
     };
+    // Between the corners, after a space (the one after it may be cut).
+    let room = usize::from(area.width.saturating_sub(3));
     Block::bordered()
         .border_type(kind)
         .border_style(style)
-        .title(Line::styled(format!(" {} ", text::sanitize(title)), style))
+        .title(Line::styled(format!(" {} ", fit_title(title, room)), style))
+}
+
+/// `title` in at most `cols` columns, made safe. A count at its end, as in
+/// "Only in United AI Alliance (14)", is kept whole and the words before it are cut with "…".
+pub fn fit_title(title: &str, cols: usize) -> Cow<'_, str> {
+    if text::width(title) <= cols {
+        return text::sanitize(title);
+    }
+    let count = title
+        .rfind(" (")
+        .filter(|&at| {
+            title.ends_with(')')
+                && title[at + 2..title.len() - 1]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b',')
+        })
+        .map(|at| &title[at..]);
+    match count {
+        Some(count) if cols > count.len() + 1 => {
+            let words = &title[..title.len() - count.len()];
+            Cow::Owned(format!(
+                "{}{count}",
+                text::display(words, cols - count.len())
+            ))
+        }
+        _ => text::display(title, cols),
+    }
 }
 
 /// A scrollbar on the right border of a pane when `len` rows do not fit.
@@ -107,5 +137,27 @@ pub fn row_style(selected: bool, theme: &Theme) -> (&'static str, Style) {
 pub fn fill_row(buf: &mut Buffer, area: Rect, y: u16, style: Style) {
     if y >= area.y && y < area.bottom() {
         buf.set_style(Rect::new(area.x, y, area.width, 1), style);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_title_keeps_its_count() {
+        let t = "Only in United AI Alliance (14)";
+        assert_eq!(fit_title(t, 40), t);
+        assert_eq!(fit_title(t, 31), t);
+        assert_eq!(fit_title(t, 26), "Only in United AI Al… (14)");
+        assert_eq!(fit_title("Alliances (1,000,000)", 16), "All… (1,000,000)");
+        // No count, or no room for one: cut at the end.
+        assert_eq!(fit_title("Help — Esc to close", 10), "Help — Es…");
+        assert_eq!(fit_title("Focus areas (5)", 5), "Focu…");
+        // Brackets that hold no count are words like the others.
+        assert_eq!(fit_title("Details (draft)", 9), "Details …");
+        for cols in 0..40 {
+            assert!(text::width(&fit_title(t, cols)) <= cols, "{cols}");
+        }
     }
 }

@@ -42,7 +42,7 @@ impl Widget for FinderPopup<'_> {
         }
         Clear.render(area, buf);
         let f = self.finder;
-        let block = pane_block(f.kind.title(), true, self.theme);
+        let block = pane_block(f.kind.title(), area, true, self.theme);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height < 1 {

@@ -25,7 +25,7 @@ pub struct FocusPane<'a> {
 impl Widget for FocusPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let title = format!("Focus areas ({})", self.items.len());
-        let block = pane_block(&title, self.focused, self.theme);
+        let block = pane_block(&title, area, self.focused, self.theme);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.is_empty() {

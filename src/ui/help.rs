@@ -25,7 +25,7 @@ impl Widget for HelpOverlay<'_> {
             return;
         }
         Clear.render(area, buf);
-        let block = pane_block("Help — Esc to close", true, self.theme);
+        let block = pane_block("Help — Esc to close", area, true, self.theme);
         let inner = block.inner(area);
         block.render(area, buf);
         let height = usize::from(inner.height);

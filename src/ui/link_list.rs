@@ -10,6 +10,8 @@ use ratatui::widgets::Widget;
 
 pub struct LinkList<'a> {
     pub title: &'a str,
+    /// What the pane says when it has no rows.
+    pub empty: &'a str,
     pub rows: &'a [LinkRow],
     /// Columns of the widest name.
     pub name_cols: u16,
@@ -20,7 +22,7 @@ pub struct LinkList<'a> {
 
 impl Widget for LinkList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let block = pane_block(self.title, self.focused, self.theme);
+        let block = pane_block(self.title, area, self.focused, self.theme);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.is_empty() {
@@ -32,7 +34,7 @@ impl Widget for LinkList<'_> {
                 inner.x,
                 inner.y,
                 inner.width,
-                "No links",
+                self.empty,
                 self.theme.dim,
             );
             return;

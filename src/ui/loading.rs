@@ -73,7 +73,7 @@ impl Widget for LoadingPanel<'_> {
             return;
         }
         Clear.render(area, buf);
-        let block = pane_block("Loading", true, self.theme);
+        let block = pane_block("Loading", area, true, self.theme);
         let inner = block.inner(area);
         block.render(area, buf);
         let (what, when) = self.lines();
