@@ -493,8 +493,7 @@ impl Searcher {
         let entry_at = |i: usize| -> u32 { candidates.map_or(scope.start + i as u32, |c| c[i]) };
         let threads = if n >= PARALLEL_FROM { cores } else { 1 };
         let per = n.div_ceil(threads.max(1)).max(1);
-        let mut hits: Vec<Hit> = Vec::new();
-        let parts: Vec<Option<Vec<Hit>>> = std::thread::scope(|scope| {
+        let parts: Vec<Option<(Vec<Hit>, Vec<u32>)>> = std::thread::scope(|scope| {
             let handles: Vec<_> = self
                 .matchers
                 .iter_mut()
@@ -505,7 +504,13 @@ impl Searcher {
                     let parsed = &parsed;
                     let entry_at = &entry_at;
                     scope.spawn(move || {
-                        match_range(haystack, parsed, matcher, range.map(entry_at), stop)
+                        let mut hits =
+                            match_range(haystack, parsed, matcher, range.map(entry_at), stop)?;
+                        // Kept in haystack order (as found): the next search reads the names
+                        // in memory order.
+                        let found: Vec<u32> = hits.iter().map(|h| h.entry).collect();
+                        sort_hits(&mut hits);
+                        Some((hits, found))
                     })
                 })
                 .collect();
@@ -514,14 +519,15 @@ impl Searcher {
                 .map(|h| h.join().unwrap_or(None))
                 .collect()
         });
-        let parts: Vec<Vec<Hit>> = parts.into_iter().collect::<Option<_>>()?;
-        hits.reserve_exact(parts.iter().map(Vec::len).sum());
-        for part in parts {
-            hits.extend(part);
+        let parts: Vec<(Vec<Hit>, Vec<u32>)> = parts.into_iter().collect::<Option<_>>()?;
+        // Each part covers a range of the names after the one before.
+        let mut found = Vec::with_capacity(parts.iter().map(|p| p.1.len()).sum());
+        let mut sorted = Vec::with_capacity(parts.len());
+        for (part, entries) in parts {
+            found.extend(entries);
+            sorted.push(part);
         }
-        // Kept in haystack order (as found): the next search reads the names in memory order.
-        let found = hits.iter().map(|h| h.entry).collect();
-        sort_hits(&mut hits);
+        let hits = merge_sorted(sorted);
         self.last = Some((query.to_string(), total, found));
         Some(Results {
             query: query.to_string(),
@@ -602,6 +608,45 @@ fn match_range(
 /// before organisations before focus areas before artifacts).
 fn sort_hits(hits: &mut [Hit]) {
     hits.sort_unstable_by_key(Hit::rank);
+}
+
+/// One list, best first, of lists each sorted best first (each thread sorts its own hits:
+/// merging them costs a pass, sorting them all again would cost many).
+fn merge_sorted(mut parts: Vec<Vec<Hit>>) -> Vec<Hit> {
+    while parts.len() > 1 {
+        let mut merged = Vec::with_capacity(parts.len().div_ceil(2));
+        let mut pairs = parts.into_iter();
+        while let Some(a) = pairs.next() {
+            match pairs.next() {
+                Some(b) => merged.push(merge_two(a, b)),
+                None => merged.push(a),
+            }
+        }
+        parts = merged;
+    }
+    parts.pop().unwrap_or_default()
+}
+
+fn merge_two(a: Vec<Hit>, b: Vec<Hit>) -> Vec<Hit> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => {
+                if y.rank() < x.rank() {
+                    b.next()
+                } else {
+                    a.next()
+                }
+            }
+            (Some(_), None) => a.next(),
+            (None, _) => b.next(),
+        };
+        match next {
+            Some(hit) => out.push(hit),
+            None => return out,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -774,6 +819,75 @@ mod tests {
         }
         // Deleting characters searches everything again.
         assert_eq!(typed.search(&h, "u"), Searcher::new().search(&h, "u"));
+    }
+
+    #[test]
+    fn merging_sorted_parts_gives_one_sorted_list() {
+        let hit = |entry: u32, tier: u8, score: u16| Hit {
+            entry,
+            text: entry,
+            score,
+            tier,
+            len: 10,
+        };
+        // Deterministic pseudo-random hits, cut into parts of different sizes.
+        let mut x = 7u32;
+        let mut all: Vec<Hit> = (0..1_000)
+            .map(|entry| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                hit(entry, (x >> 8) as u8 % 4, (x >> 16) as u16 % 50)
+            })
+            .collect();
+        for cuts in [
+            vec![],
+            vec![500],
+            vec![1, 2],
+            vec![100, 700, 701],
+            vec![0, 1_000],
+        ] {
+            let mut parts = Vec::new();
+            let mut from = 0;
+            for &to in cuts.iter().chain([&1_000]) {
+                let mut part = all[from..to].to_vec();
+                sort_hits(&mut part);
+                parts.push(part);
+                from = to;
+            }
+            let merged = merge_sorted(parts);
+            sort_hits(&mut all);
+            assert_eq!(merged, all, "cut at {cuts:?}");
+        }
+        assert!(merge_sorted(Vec::new()).is_empty());
+    }
+
+    #[test]
+    fn a_search_on_every_core_ranks_like_one_sort() {
+        use std::fmt::Write;
+        // Enough names to search on every core, with every tier among the hits.
+        let mut text = String::from("(organizations: [\n");
+        for i in 0..(PARALLEL_FROM + 5_000) {
+            let name = match i % 4 {
+                0 => format!("Tel {i}"),
+                1 => format!("Hotel {i}"),
+                2 => format!("The Electric Company {i}"),
+                _ => format!("Other {i}"),
+            };
+            let _ = writeln!(text, "(id: \"o{i}\", name: \"{name}\", kind: company),");
+        }
+        text.push_str("])");
+        let kb = crate::kb::load::load_files([("t.ron".into(), text.into_bytes())]).unwrap();
+        let h = Haystack::organizations(&kb);
+        let mut typed = Searcher::new();
+        for query in ["t", "te", "tel", "tel 2"] {
+            let hits = Searcher::new().search(&h, query).hits;
+            // Narrowing from the last results (gathered from every core) finds the same.
+            assert_eq!(typed.search(&h, query).hits, hits, "{query}");
+            assert!(hits.len() > PARALLEL_FROM / 4, "{query}: {}", hits.len());
+            let mut resorted = hits.clone();
+            sort_hits(&mut resorted);
+            assert_eq!(hits, resorted, "{query}");
+            assert!(hits.iter().all(|x| x.entry < h.len() as u32));
+        }
     }
 
     #[test]
