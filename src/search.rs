@@ -341,6 +341,8 @@ struct Query {
     required: u32,
     /// Whether a longer query can only match a subset of this one's matches.
     narrows: bool,
+    /// Whether names are matched in their folded form (see [`matches_on_folded`]).
+    on_folded: bool,
 }
 
 impl Query {
@@ -351,11 +353,13 @@ impl Query {
         let required = bag(parsed.required_text.chars());
         // Typing on can widen an exclusion (`!a` then `!ab`) or end an escape.
         let narrows = parsed.negative.is_empty() && !text.ends_with('\\');
+        let on_folded = matches_on_folded(text);
         Query {
             parsed,
             tiers,
             required,
             narrows,
+            on_folded,
         }
     }
 
@@ -384,6 +388,32 @@ impl Query {
             _ => 3,
         };
         Some((tier, score))
+    }
+}
+
+/// Whether `query` is plain lower-case ASCII, so that it ignores case and accents: an accented
+/// name whose folded form is ASCII is then matched in that form. It is the same characters for
+/// the matcher, through its much faster ASCII path, and that path also finds the best place for
+/// a one-letter query, where nucleo-matcher 0.3.1's non-ASCII path may not ("e" in "Köln
+/// Institute of Ethics" is the "E" of "Ethics").
+fn matches_on_folded(query: &str) -> bool {
+    query
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
+/// The name `t` as the matcher reads it for `query`: folded if the query allows it and the
+/// folded form is ASCII (see [`matches_on_folded`]), else decoded into `chars` if it is not
+/// ASCII.
+fn matched_text<'a>(
+    haystack: &'a Haystack,
+    t: u32,
+    on_folded: bool,
+    chars: &'a mut Vec<char>,
+) -> Utf32Str<'a> {
+    match haystack.folded(t) {
+        Some(folded) if on_folded && folded.is_ascii() => Utf32Str::Ascii(folded.as_bytes()),
+        _ => haystack.utf32(t, chars),
     }
 }
 
@@ -542,9 +572,10 @@ impl Searcher {
             return Vec::new();
         }
         let name = haystack.text(text);
+        let mut chars = Vec::new();
         Parsed::new(query).positions(
             &name,
-            haystack.utf32(text, &mut Vec::new()),
+            matched_text(haystack, text, matches_on_folded(query), &mut chars),
             &fold(&name),
             &mut self.matchers(1)[0],
         )
@@ -581,7 +612,7 @@ fn match_range(
             if bag & query.required != query.required {
                 continue;
             }
-            let text = haystack.utf32(t, &mut chars);
+            let text = matched_text(haystack, t, query.on_folded, &mut chars);
             if let Some((tier, score)) =
                 query.score(text, &mut haystack.fold(t, &mut buf), bag, matcher)
             {
@@ -940,6 +971,30 @@ mod tests {
             .map(|&i| chars[i])
             .collect();
         assert_eq!(picked.to_lowercase(), "dt", "{text}");
+    }
+
+    #[test]
+    fn an_accented_name_is_matched_where_it_matches_best() {
+        let text = r#"(organizations: [
+            (id: "a", name: "Köln Institute of Ethics", kind: research_lab),
+            (id: "b", name: "Energy Institute", kind: company),
+        ])"#;
+        let kb = crate::kb::load::load_files([("t.ron".into(), text.as_bytes().to_vec())]).unwrap();
+        let h = Haystack::organizations(&kb);
+        let mut s = Searcher::new();
+        let hits = s.search(&h, "e").hits;
+        assert_eq!(hits.len(), 2);
+        // Both names have an "e" starting a word: the same score, the shorter name first.
+        assert_eq!(hits[0].score, hits[1].score, "{hits:?}");
+        assert_eq!(h.text(hits[0].text), "Energy Institute");
+        // The letter highlighted is the one that scored: the "E" of "Ethics".
+        assert_eq!(s.indices(&h, "e", hits[1].text), [18]);
+        // An upper-case or accented query reads the name as it is written.
+        assert_eq!(s.indices(&h, "Köln", hits[1].text), [0, 1, 2, 3]);
+        assert_eq!(s.search(&h, "koln").hits.len(), 1);
+        assert_eq!(s.search(&h, "Koln").hits.len(), 1);
+        assert_eq!(s.search(&h, "KOLN").hits.len(), 0);
+        assert_eq!(s.search(&h, "kóln").hits.len(), 0);
     }
 
     #[test]
