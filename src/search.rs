@@ -81,6 +81,37 @@ pub struct Haystack {
     scratch: Vec<char>,
 }
 
+/// Calls `f` with the names of each entity of `kind`, in knowledge-base order, its own name
+/// first.
+fn each_entity<'a>(kb: &'a Kb, kind: Kind, mut f: impl FnMut(&mut dyn Iterator<Item = &'a str>)) {
+    match kind {
+        Kind::Alliance => {
+            for a in &kb.alliances {
+                f(&mut std::iter::once(a.name.as_str())
+                    .chain(a.names.iter().map(|n| n.name.as_str()))
+                    .chain(std::iter::once(a.id.as_str())));
+            }
+        }
+        Kind::Org => {
+            for o in &kb.organizations {
+                f(&mut std::iter::once(o.name.as_str())
+                    .chain(o.aka.iter().map(crate::kb::Str::as_str)));
+            }
+        }
+        Kind::Focus => {
+            for t in &kb.focus_areas {
+                f(&mut std::iter::once(t.name.as_str())
+                    .chain(t.names.iter().map(|n| n.name.as_str())));
+            }
+        }
+        Kind::Artifact => {
+            for t in &kb.artifacts {
+                f(&mut std::iter::once(t.name.as_str()));
+            }
+        }
+    }
+}
+
 /// Room for a name's bytes in a buffer indexed by `u32`: a name that does not fit is left
 /// empty (not searchable) rather than breaking the others.
 fn fits(buffer: usize, more: usize) -> bool {
@@ -101,45 +132,15 @@ impl Haystack {
     /// The entities of the given kinds, in the order alliance, organisation, focus area,
     /// artifact.
     pub fn new(kb: &Kb, kinds: &[Kind]) -> Self {
-        let mut h = Haystack {
-            ascii_at: vec![0],
-            wide_at: vec![0],
-            folded_at: vec![0],
-            ..Haystack::default()
-        };
+        let mut h = Haystack::default();
+        h.reserve(kb, kinds);
+        h.ascii_at.push(0);
+        h.wide_at.push(0);
+        h.folded_at.push(0);
         for (k, kind) in Kind::ALL.into_iter().enumerate() {
             h.bounds[k] = h.starts.len() as u32;
-            if !kinds.contains(&kind) {
-                continue;
-            }
-            match kind {
-                Kind::Alliance => {
-                    for a in &kb.alliances {
-                        let names = std::iter::once(a.name.as_str())
-                            .chain(a.names.iter().map(|n| n.name.as_str()))
-                            .chain(std::iter::once(a.id.as_str()));
-                        h.push(names);
-                    }
-                }
-                Kind::Org => {
-                    for o in &kb.organizations {
-                        let names = std::iter::once(o.name.as_str())
-                            .chain(o.aka.iter().map(crate::kb::Str::as_str));
-                        h.push(names);
-                    }
-                }
-                Kind::Focus => {
-                    for f in &kb.focus_areas {
-                        let names = std::iter::once(f.name.as_str())
-                            .chain(f.names.iter().map(|n| n.name.as_str()));
-                        h.push(names);
-                    }
-                }
-                Kind::Artifact => {
-                    for t in &kb.artifacts {
-                        h.push(std::iter::once(t.name.as_str()));
-                    }
-                }
+            if kinds.contains(&kind) {
+                each_entity(kb, kind, |names| h.push(names));
             }
         }
         h.bounds[4] = h.starts.len() as u32;
@@ -148,7 +149,37 @@ impl Haystack {
         h.shrink()
     }
 
-    fn push<'a>(&mut self, names: impl Iterator<Item = &'a str>) {
+    /// Makes room for the names of `kinds` at once: growing buffers double, and for a million
+    /// names the room left over (and the copies) would cost tens of megabytes at the peak.
+    fn reserve(&mut self, kb: &Kb, kinds: &[Kind]) {
+        let (mut entities, mut names, mut ascii, mut other) = (0, 0, 0, 0);
+        for kind in kinds {
+            each_entity(kb, *kind, |each| {
+                entities += 1;
+                for name in each {
+                    let name = crate::text::prefix(name, crate::text::NAME_BYTES);
+                    names += 1;
+                    if name.is_ascii() {
+                        ascii += name.len();
+                    } else {
+                        other += name.len();
+                    }
+                }
+            });
+        }
+        self.starts.reserve_exact(entities + 1);
+        self.bags.reserve_exact(names);
+        for at in [&mut self.ascii_at, &mut self.wide_at, &mut self.folded_at] {
+            at.reserve_exact(names + 1);
+        }
+        self.ascii.reserve_exact(ascii);
+        // The characters read (one per grapheme cluster) take at most the name's bytes; folded,
+        // about as many.
+        self.wide.reserve_exact(other);
+        self.folded.reserve_exact(other);
+    }
+
+    fn push(&mut self, names: &mut dyn Iterator<Item = &str>) {
         self.starts.push(self.bags.len() as u32);
         for name in names {
             // Only a name's beginning is searched: a megabyte-long name costs no more.
