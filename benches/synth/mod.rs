@@ -302,14 +302,7 @@ pub fn generate(orgs: usize) -> Kb {
         });
     }
     let n_alliances = (orgs / 20).max(1);
-    let alliance_kinds = [
-        AllianceKind::Industry,
-        AllianceKind::MultiStakeholder,
-        AllianceKind::Government,
-        AllianceKind::PublicPrivate,
-        AllianceKind::Academic,
-        AllianceKind::Education,
-    ];
+    let alliance_kinds = AllianceKind::ALL;
     let scopes = [
         Scope::International,
         Scope::Supranational,
