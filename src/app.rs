@@ -166,9 +166,7 @@ pub struct Loading {
 impl Loading {
     /// How much of the current phase is done, for phases that count bytes.
     pub fn fraction(&self) -> Option<f64> {
-        let p = &self.progress;
-        (p.phase.counts_bytes() && p.bytes_total > 0)
-            .then(|| (p.bytes_done as f64 / p.bytes_total as f64).clamp(0.0, 1.0))
+        self.progress.fraction()
     }
 
     /// The time the current phase still needs at its pace so far, once there is a pace.

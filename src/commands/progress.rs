@@ -112,15 +112,14 @@ fn draw(mut out: impl Write, state: &(Mutex<State>, Condvar)) {
 /// counts nothing.
 fn describe(p: &Progress, elapsed: Duration) -> String {
     let phase = p.phase.label();
-    let what = if p.phase.counts_bytes() && p.bytes_total > 0 && p.bytes_done <= p.bytes_total {
-        let percent = p.bytes_done as f64 * 100.0 / p.bytes_total as f64;
-        format!(
-            "{phase}: {} of {} ({percent:.0}%)",
+    let what = match p.fraction() {
+        Some(f) => format!(
+            "{phase}: {} of {} ({:.0}%)",
             bytes(p.bytes_done),
-            bytes(p.bytes_total)
-        )
-    } else {
-        format!("{phase}…")
+            bytes(p.bytes_total),
+            f * 100.0
+        ),
+        None => format!("{phase}…"),
     };
     format!("{what} · {}", seconds(elapsed))
 }

@@ -73,6 +73,12 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// How much of the step is done, for a step that counts bytes.
+    pub fn fraction(&self) -> Option<f64> {
+        (self.phase.counts_bytes() && self.bytes_total > 0)
+            .then(|| (self.bytes_done as f64 / self.bytes_total as f64).clamp(0.0, 1.0))
+    }
+
     fn start(phase: Phase, bytes_total: u64, files_total: usize) -> Self {
         Progress {
             phase,
