@@ -17,11 +17,12 @@
 mod synth;
 
 use alliances::app::App;
+use alliances::kb::EntityKind;
 use alliances::kb::cache::Cache;
 use alliances::kb::load::load_path_with;
 use alliances::keymap::Keymap;
 use alliances::loaded::Loaded;
-use alliances::search::{Haystack, Kind, Searcher};
+use alliances::search::{Haystack, Searcher};
 use alliances::ui::{self, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -98,7 +99,7 @@ fn main() {
     for query in QUERIES {
         let mut per_letter = Vec::new();
         for _ in 0..5 {
-            let mut searcher = Searcher::within(Kind::Org);
+            let mut searcher = Searcher::within(EntityKind::Org);
             let mut typed = String::new();
             let start = Instant::now();
             for (i, c) in query.chars().enumerate() {

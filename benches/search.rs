@@ -4,7 +4,8 @@
 
 mod synth;
 
-use alliances::search::{Haystack, Kind, Searcher};
+use alliances::kb::EntityKind;
+use alliances::search::{Haystack, Searcher};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -44,7 +45,7 @@ fn keystrokes(c: &mut Criterion) {
             group.bench_with_input(BenchmarkId::new(name, query), query, |b, q| {
                 b.iter(|| {
                     // A fresh searcher: the first letter searches everything.
-                    let mut searcher = Searcher::within(Kind::Org);
+                    let mut searcher = Searcher::within(EntityKind::Org);
                     black_box(type_query(&mut searcher, &haystack, q))
                 })
             });
@@ -53,7 +54,7 @@ fn keystrokes(c: &mut Criterion) {
         group.throughput(Throughput::Elements(1));
         group.bench_function(BenchmarkId::new(name, "first letter"), |b| {
             b.iter(|| {
-                let mut searcher = Searcher::within(Kind::Org);
+                let mut searcher = Searcher::within(EntityKind::Org);
                 black_box(searcher.search(&haystack, "a").hits.len())
             })
         });

@@ -76,7 +76,7 @@ pub enum Command {
         id: String,
         /// Which collection to look in, when an id names more than one entity
         #[arg(long, value_enum)]
-        kind: Option<EntityKind>,
+        kind: Option<KindArg>,
         /// Print one JSON document
         #[arg(long)]
         json: bool,
@@ -91,7 +91,7 @@ pub enum Command {
         limit: usize,
         /// Only this kind of entity
         #[arg(long, value_enum)]
-        kind: Option<EntityKind>,
+        kind: Option<KindArg>,
         /// Print one JSON document
         #[arg(long)]
         json: bool,
@@ -153,7 +153,7 @@ pub enum ExportFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum EntityKind {
+pub enum KindArg {
     Alliance,
     #[value(alias = "organization", alias = "organisation")]
     Org,
@@ -188,13 +188,14 @@ impl From<AllianceKindArg> for crate::kb::AllianceKind {
     }
 }
 
-impl From<EntityKind> for crate::search::Kind {
-    fn from(k: EntityKind) -> Self {
+impl From<KindArg> for crate::kb::EntityKind {
+    fn from(k: KindArg) -> Self {
+        use crate::kb::EntityKind as K;
         match k {
-            EntityKind::Alliance => crate::search::Kind::Alliance,
-            EntityKind::Org => crate::search::Kind::Org,
-            EntityKind::Focus => crate::search::Kind::Focus,
-            EntityKind::Artifact => crate::search::Kind::Artifact,
+            KindArg::Alliance => K::Alliance,
+            KindArg::Org => K::Org,
+            KindArg::Focus => K::Focus,
+            KindArg::Artifact => K::Artifact,
         }
     }
 }

@@ -6,15 +6,12 @@
 pub mod list;
 mod paint;
 pub mod path;
-pub mod progress;
 pub mod related;
-mod resolve;
 pub mod search;
 pub mod show;
 
-use crate::kb::{Index, Kb, Problem};
+use crate::kb::{Index, Kb};
 pub use paint::{Paint, Sgr};
-pub use resolve::{Found, resolve};
 use std::io::{self, Write};
 
 /// What a subcommand reports back for the exit code.
@@ -43,21 +40,6 @@ pub fn check_ok(kb: &Kb, origin: &str, out: &mut dyn Write) -> io::Result<Outcom
         crate::text::sanitize(origin)
     )?;
     Ok(Outcome::Success)
-}
-
-/// Every problem, then a count: the failure report of `check` and of any command whose
-/// knowledge base does not load.
-pub fn report_problems(problems: &[Problem], origin: &str, out: &mut dyn Write) -> io::Result<()> {
-    for p in problems {
-        writeln!(out, "{p}")?;
-    }
-    let n = problems.len();
-    writeln!(
-        out,
-        "error: {n} problem{} in {}",
-        if n == 1 { "" } else { "s" },
-        crate::text::sanitize(origin)
-    )
 }
 
 /// `export --format json`: the whole knowledge base.

@@ -9,20 +9,34 @@ pub mod cache;
 pub mod country;
 pub mod date;
 pub mod embedded;
+mod entity;
 pub mod ids;
 pub mod index;
 pub mod load;
 mod locate;
 mod model;
+mod parsed;
 pub mod path;
 pub mod problem;
+mod resolve;
 pub mod validate;
 
 pub use date::Date;
-pub use index::Index;
+pub use entity::{Entity, EntityKind};
+pub use index::{Index, Ix};
 pub use load::{LoadError, load_embedded, load_path};
 pub use model::*;
+pub use parsed::{ParsedFile, Text};
 pub use problem::Problem;
+pub use resolve::resolve;
+
+/// The built-in knowledge base and its index, for tests.
+#[cfg(test)]
+pub fn embedded() -> (Kb, Index) {
+    let kb = load_embedded().expect("the built-in knowledge base is valid");
+    let index = Index::new(&kb);
+    (kb, index)
+}
 
 impl std::fmt::Display for Summary {
     /// `9 alliances, 177 organizations, 172 memberships, …`, thousands grouped.

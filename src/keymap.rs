@@ -292,6 +292,26 @@ impl Keymap {
             .collect()
     }
 
+    /// The help overlay's rows: every binding of every mode, then what the mouse does.
+    pub fn help_rows(&self) -> Vec<HelpRow> {
+        let mut rows = Vec::new();
+        for mode in Mode::ALL {
+            rows.push(HelpRow::Heading(mode.label()));
+            for (action, _) in self.bindings(mode) {
+                rows.push(HelpRow::Binding(
+                    self.label(mode, action),
+                    action.describe(),
+                ));
+            }
+            rows.push(HelpRow::Blank);
+        }
+        rows.push(HelpRow::Heading("Mouse"));
+        for (what, does) in MOUSE {
+            rows.push(HelpRow::Binding(what.to_string(), does));
+        }
+        rows
+    }
+
     /// `j/↓` — the keys of an action joined for a hint.
     pub fn label(&self, mode: Mode, action: Action) -> String {
         self.keys(mode, action)
@@ -301,6 +321,22 @@ impl Keymap {
             .join("/")
     }
 }
+
+/// A row of the help overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpRow {
+    Heading(&'static str),
+    /// Keys, and what they do.
+    Binding(String, &'static str),
+    Blank,
+}
+
+/// What the mouse does (its buttons are not in the key map).
+const MOUSE: [(&str, &str); 3] = [
+    ("click", "select and focus the pane"),
+    ("double-click", "open"),
+    ("wheel", "scroll the pane under the pointer"),
+];
 
 /// `$XDG_CONFIG_HOME/alliances/keymap.ron`, or `~/.config/alliances/keymap.ron`.
 pub fn user_file() -> Option<PathBuf> {

@@ -12,6 +12,7 @@ pub mod kb;
 pub mod keymap;
 pub mod loaded;
 pub mod memory;
+pub mod progress;
 pub mod search;
 pub mod suggest;
 pub mod text;

@@ -1,11 +1,11 @@
 use alliances::app::App;
 use alliances::cli::{Cli, Command, ExportFormat, Shell};
-use alliances::commands::progress::ProgressLine;
 use alliances::commands::{self, Context, Outcome, Paint};
 use alliances::kb::cache::Cache;
 use alliances::kb::{self, Index, Kb, LoadError};
 use alliances::keymap::Keymap;
 use alliances::loaded::Loaded;
+use alliances::progress::ProgressLine;
 use alliances::ui::Theme;
 use clap::{CommandFactory, Parser};
 use std::io::{self, IsTerminal, Write};
@@ -120,7 +120,9 @@ fn run(
             };
             commands::list::run(cx, &filter, *json, out, err)
         }
-        Command::Show { id, kind, json } => commands::show::run(cx, id, *kind, *json, out, err),
+        Command::Show { id, kind, json } => {
+            commands::show::run(cx, id, kind.map(Into::into), *json, out, err)
+        }
         Command::Search {
             query,
             limit,
@@ -166,8 +168,8 @@ fn man() -> ExitCode {
 fn explore(cli: &Cli, kb: Kb, origin: String) -> ExitCode {
     let loaded = Loaded::new(kb);
     let start = match &cli.open {
-        Some(id) => match commands::resolve(&loaded.kb, &loaded.index, id, &[]) {
-            Ok(found) => Some(found[0].target()),
+        Some(id) => match kb::resolve(&loaded.kb, &loaded.index, id, &[]) {
+            Ok(found) => Some(found[0]),
             Err(message) => {
                 eprintln!("error: {message}");
                 return ExitCode::from(1);
@@ -273,7 +275,7 @@ fn fail(error: &LoadError, origin: &str) -> ExitCode {
             let _ = writeln!(stderr, "error: {}", alliances::text::sanitize(message));
         }
         LoadError::Invalid(problems) => {
-            let _ = commands::report_problems(problems, origin, &mut stderr);
+            let _ = kb::problem::report(problems, origin, &mut stderr);
         }
     }
     ExitCode::from(error.exit_code())

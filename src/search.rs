@@ -7,61 +7,19 @@
 //! When a query only grows, the next search looks only at what the last one found. Nothing
 //! here knows about the terminal.
 
-use crate::kb::Kb;
 use crate::kb::index::Ix;
+use crate::kb::{Entity, EntityKind, Kb};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use query::{LazyFold, Parsed, fold, fold_chars};
 
 mod query;
-
-/// What kind of entity a search entry is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    Alliance,
-    Org,
-    Focus,
-    Artifact,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Alliance, Kind::Org, Kind::Focus, Kind::Artifact];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Alliance => "alliance",
-            Kind::Org => "organization",
-            Kind::Focus => "focus area",
-            Kind::Artifact => "artifact",
-        }
-    }
-}
-
-/// A searchable entity: its kind and position in its collection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Entry {
-    pub kind: Kind,
-    pub ix: Ix,
-}
-
-impl Entry {
-    /// Where the entity leads in the explorer.
-    pub fn target(self) -> crate::doc::Target {
-        use crate::doc::Target;
-        match self.kind {
-            Kind::Alliance => Target::Alliance(self.ix),
-            Kind::Org => Target::Org(self.ix),
-            Kind::Focus => Target::Focus(self.ix),
-            Kind::Artifact => Target::Artifact(self.ix),
-        }
-    }
-}
 
 /// Every searchable name, prepared once, in a few large buffers (a million organisations
 /// cost no allocation each): ASCII names as they are, other names as characters and folded
 /// (an ASCII name is folded when a match needs it: lower-casing is all folding does to it).
 #[derive(Debug, Default)]
 pub struct Haystack {
-    /// The first entry of each kind, in [`Kind::ALL`] order, then the number of entries.
+    /// The first entry of each kind, in [`EntityKind::ALL`] order, then the number of entries.
     bounds: [u32; 5],
     /// Each entry's names are texts `starts[e]..starts[e + 1]`, its own name first.
     starts: Vec<u32>,
@@ -83,28 +41,32 @@ pub struct Haystack {
 
 /// Calls `f` with the names of each entity of `kind`, in knowledge-base order, its own name
 /// first.
-fn each_entity<'a>(kb: &'a Kb, kind: Kind, mut f: impl FnMut(&mut dyn Iterator<Item = &'a str>)) {
+fn each_entity<'a>(
+    kb: &'a Kb,
+    kind: EntityKind,
+    mut f: impl FnMut(&mut dyn Iterator<Item = &'a str>),
+) {
     match kind {
-        Kind::Alliance => {
+        EntityKind::Alliance => {
             for a in &kb.alliances {
                 f(&mut std::iter::once(a.name.as_str())
                     .chain(a.names.iter().map(|n| n.name.as_str()))
                     .chain(std::iter::once(a.id.as_str())));
             }
         }
-        Kind::Org => {
+        EntityKind::Org => {
             for o in &kb.organizations {
                 f(&mut std::iter::once(o.name.as_str())
                     .chain(o.aka.iter().map(crate::kb::Str::as_str)));
             }
         }
-        Kind::Focus => {
+        EntityKind::Focus => {
             for t in &kb.focus_areas {
                 f(&mut std::iter::once(t.name.as_str())
                     .chain(t.names.iter().map(|n| n.name.as_str())));
             }
         }
-        Kind::Artifact => {
+        EntityKind::Artifact => {
             for t in &kb.artifacts {
                 f(&mut std::iter::once(t.name.as_str()));
             }
@@ -121,23 +83,23 @@ fn fits(buffer: usize, more: usize) -> bool {
 impl Haystack {
     /// The organisations, by name and other names.
     pub fn organizations(kb: &Kb) -> Self {
-        Haystack::new(kb, &[Kind::Org])
+        Haystack::new(kb, &[EntityKind::Org])
     }
 
     /// Alliances, organisations, focus areas and artifacts.
     pub fn everything(kb: &Kb) -> Self {
-        Haystack::new(kb, &Kind::ALL)
+        Haystack::new(kb, &EntityKind::ALL)
     }
 
     /// The entities of the given kinds, in the order alliance, organisation, focus area,
     /// artifact.
-    pub fn new(kb: &Kb, kinds: &[Kind]) -> Self {
+    pub fn new(kb: &Kb, kinds: &[EntityKind]) -> Self {
         let mut h = Haystack::default();
         h.reserve(kb, kinds);
         h.ascii_at.push(0);
         h.wide_at.push(0);
         h.folded_at.push(0);
-        for (k, kind) in Kind::ALL.into_iter().enumerate() {
+        for (k, kind) in EntityKind::ALL.into_iter().enumerate() {
             h.bounds[k] = h.starts.len() as u32;
             if kinds.contains(&kind) {
                 each_entity(kb, kind, |names| h.push(names));
@@ -151,7 +113,7 @@ impl Haystack {
 
     /// Makes room for the names of `kinds` at once: growing buffers double, and for a million
     /// names the room left over (and the copies) would cost tens of megabytes at the peak.
-    fn reserve(&mut self, kb: &Kb, kinds: &[Kind]) {
+    fn reserve(&mut self, kb: &Kb, kinds: &[EntityKind]) {
         let (mut entities, mut names, mut ascii, mut other) = (0, 0, 0, 0);
         for kind in kinds {
             each_entity(kb, *kind, |each| {
@@ -230,17 +192,15 @@ impl Haystack {
     }
 
     /// The entries of one kind.
-    pub fn entries_of(&self, kind: Kind) -> std::ops::Range<u32> {
+    pub fn entries_of(&self, kind: EntityKind) -> std::ops::Range<u32> {
         let k = kind as usize;
         self.bounds[k]..self.bounds[k + 1]
     }
 
-    pub fn entry(&self, i: u32) -> Entry {
+    /// The entity an entry names.
+    pub fn entry(&self, i: u32) -> Entity {
         let k = self.bounds[1..].partition_point(|&b| b <= i).min(3);
-        Entry {
-            kind: Kind::ALL[k],
-            ix: (i - self.bounds[k]) as Ix,
-        }
+        Entity::new(EntityKind::ALL[k], (i - self.bounds[k]) as Ix)
     }
 
     /// The text a hit matched, as a string.
@@ -461,7 +421,7 @@ pub struct Searcher {
     /// The last query, how many entries it looked at, and the entries it found.
     last: Option<(String, usize, Vec<u32>)>,
     /// The kinds of entries searched (all of them when none).
-    scope: Option<Kind>,
+    scope: Option<EntityKind>,
 }
 
 impl Default for Searcher {
@@ -488,7 +448,7 @@ impl Searcher {
     }
 
     /// A searcher that looks only at entries of one kind.
-    pub fn within(kind: Kind) -> Self {
+    pub fn within(kind: EntityKind) -> Self {
         Searcher {
             scope: Some(kind),
             ..Searcher::new()
@@ -732,15 +692,7 @@ mod tests {
             .hits
             .iter()
             .take(n)
-            .map(|h| {
-                let e = haystack.entry(h.entry);
-                match e.kind {
-                    Kind::Alliance => kb.alliances[e.ix].name.to_string(),
-                    Kind::Org => kb.organizations[e.ix].name.to_string(),
-                    Kind::Focus => kb.focus_areas[e.ix].name.to_string(),
-                    Kind::Artifact => kb.artifacts[e.ix].name.to_string(),
-                }
-            })
+            .map(|h| haystack.entry(h.entry).name(kb).to_string())
             .collect()
     }
 
@@ -777,7 +729,7 @@ mod tests {
         // "ecole" finds EPFL through its French name.
         let hits = s.search(&h, "ecole").hits;
         let first = hits[0];
-        assert_eq!(kb.organizations[h.entry(first.entry).ix].id, "epfl");
+        assert_eq!(kb.organizations[h.entry(first.entry).ix()].id, "epfl");
         assert_eq!(
             h.text(first.text),
             "École polytechnique fédérale de Lausanne"
@@ -962,7 +914,7 @@ mod tests {
             r.total,
             kb.alliances.len() + kb.organizations.len() + kb.focus_areas.len() + kb.artifacts.len()
         );
-        assert_eq!(h.entry(r.hits[0].entry).kind, Kind::Alliance);
+        assert_eq!(h.entry(r.hits[0].entry).kind(), EntityKind::Alliance);
     }
 
     #[test]
@@ -971,10 +923,14 @@ mod tests {
         let h = Haystack::everything(&kb);
         let mut s = Searcher::new();
         let hits = s.search(&h, "partnership on ai").hits;
-        let kinds: Vec<Kind> = hits.iter().take(2).map(|x| h.entry(x.entry).kind).collect();
-        assert_eq!(kinds, [Kind::Alliance, Kind::Org]);
+        let kinds: Vec<EntityKind> = hits
+            .iter()
+            .take(2)
+            .map(|x| h.entry(x.entry).kind())
+            .collect();
+        assert_eq!(kinds, [EntityKind::Alliance, EntityKind::Org]);
         assert_eq!(
-            kb.alliances[h.entry(hits[0].entry).ix].id,
+            kb.alliances[h.entry(hits[0].entry).ix()].id,
             "partnership-on-ai"
         );
         assert_eq!(hits[0].tier, 0);
@@ -1043,23 +999,17 @@ mod tests {
     fn a_searcher_within_one_kind_sees_only_that_kind() {
         let kb = kb();
         let h = Haystack::everything(&kb);
-        let orgs = h.entries_of(Kind::Org);
-        let r = Searcher::within(Kind::Org).search(&h, "");
+        let orgs = h.entries_of(EntityKind::Org);
+        let r = Searcher::within(EntityKind::Org).search(&h, "");
         assert_eq!(r.total, kb.organizations.len());
         assert_eq!(r.hits.len(), orgs.len());
-        let r = Searcher::within(Kind::Org).search(&h, "alliance");
+        let r = Searcher::within(EntityKind::Org).search(&h, "alliance");
         assert!(!r.hits.is_empty());
         assert!(
             r.hits
                 .iter()
-                .all(|hit| h.entry(hit.entry).kind == Kind::Org)
+                .all(|hit| h.entry(hit.entry).kind() == EntityKind::Org)
         );
-        assert_eq!(
-            h.entry(orgs.start),
-            Entry {
-                kind: Kind::Org,
-                ix: 0
-            }
-        );
+        assert_eq!(h.entry(orgs.start), Entity::Org(0));
     }
 }

@@ -5,6 +5,7 @@
 //! a name holding an escape sequence is shown, never executed. Widths come from unicode-width:
 //! accents take one column, CJK and most emoji two.
 
+use nucleo_matcher::chars;
 use std::borrow::Cow;
 use std::time::Duration;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -237,6 +238,21 @@ pub fn wrap(s: &str, cols: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// `s` lower-cased with accented Latin letters folded to their base letter, one character for
+/// one (`École` → `ecole`).
+pub fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+pub fn fold_char(c: char) -> char {
+    chars::normalize(chars::to_lower_case(c))
+}
+
+/// Characters folded (see [`fold`]).
+pub fn fold_chars(chars: &[char]) -> String {
+    chars.iter().map(|&c| fold_char(c)).collect()
 }
 
 #[cfg(test)]

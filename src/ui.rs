@@ -8,13 +8,15 @@ pub mod draw;
 pub mod finder;
 pub mod focus_pane;
 pub mod help;
-pub mod layout;
 pub mod link_list;
 pub mod loading;
 pub mod problems;
+pub mod rows;
 pub mod theme;
 
-use crate::app::{App, Entity, Pane, View};
+use crate::action::Action;
+use crate::app::layout::{self, PaneArea};
+use crate::app::{App, Pane, View};
 use alliance_list::AllianceList;
 use chrome::{Header, HintBar, StatusLine};
 use doc_view::DocView;
@@ -35,8 +37,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 
 /// Renders the app into a buffer area (what `draw` does, without a terminal).
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let Some(areas) = layout::areas(area, &app.screen().view) else {
-        TooSmall { theme }.render(area, buf);
+    let Some(areas) = layout::areas(area, app.screen()) else {
+        TooSmall {
+            quit: &app.key_hint(Action::Quit, "quits"),
+            theme,
+        }
+        .render(area, buf);
         return;
     };
     let crumbs = app.breadcrumb();
@@ -45,125 +51,48 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         theme,
     }
     .render(areas.header, buf);
-    let screen = app.screen();
-    // While the knowledge base loads there is nothing to show but the progress.
-    let panes = if app.load_state().is_some() {
-        &[][..]
-    } else {
-        &areas.panes[..]
-    };
-    for &(pane, rect) in panes {
-        let focused = screen.focus == pane;
-        match (screen.view, pane) {
-            (View::Alliances, Pane::List) => AllianceList {
-                kb: app.kb(),
-                cursor: screen.list,
-                marks: app.marks(),
-                focused,
+    match app.load_state() {
+        // While the knowledge base loads there is nothing to show but the progress.
+        Some(state) => {
+            let keys = format!(
+                "{} · {}",
+                app.key_hint(Action::Quit, "quits"),
+                app.key_hint(Action::Help, "help")
+            );
+            loading::LoadingPanel {
+                origin: app.origin(),
+                loading: state,
+                keys: &keys,
                 theme,
             }
-            .render(rect, buf),
-            (View::Alliances, Pane::Details) | (View::Entity(_), Pane::Details) => DocView {
-                title: "Details",
-                doc: app.doc(),
-                kb: app.kb(),
-                cursor: screen.details,
-                focused,
-                theme,
-            }
-            .render(rect, buf),
-            (View::Alliances, Pane::Side) => FocusPane {
-                kb: app.kb(),
-                index: app.index(),
-                alliance: app.selected_alliance(),
-                items: app.side_items(),
-                cursor: screen.side,
-                focused,
-                theme,
-            }
-            .render(rect, buf),
-            (view, pane) => {
-                let kb = app.kb();
-                let rows = app.rows(pane);
-                let (title, empty) = match (view, pane) {
-                    (View::Entity(Entity::Org(_)), _) => {
-                        ("Alliances and links".to_string(), "Tied to no alliance")
-                    }
-                    (View::Entity(Entity::Focus(_)), _) => (
-                        "Alliances working on it".to_string(),
-                        "No alliance works on it",
-                    ),
-                    (View::Entity(Entity::Artifact(_)), _) => {
-                        ("Where it comes from".to_string(), "No known origin")
-                    }
-                    (View::Compare(..), Pane::Shared) => (
-                        format!("In both ({})", rows.len()),
-                        "No organisation is in both",
-                    ),
-                    (View::Compare(a, _), Pane::OnlyFirst) => (
-                        format!("Only in {} ({})", kb.alliances[a].name, rows.len()),
-                        "Every member is in both",
-                    ),
-                    (View::Compare(_, b), _) => (
-                        format!("Only in {} ({})", kb.alliances[b].name, rows.len()),
-                        "Every member is in both",
-                    ),
-                    _ => (String::new(), "Nothing here"),
-                };
-                let cursor = match pane {
-                    Pane::OnlyFirst => screen.details,
-                    Pane::OnlySecond => screen.side,
-                    _ => screen.list,
-                };
-                LinkList {
-                    title: &title,
-                    empty,
-                    rows,
-                    name_cols: app.rows_name_cols(pane),
-                    cursor,
-                    focused,
-                    theme,
-                }
-                .render(rect, buf)
+            .render(areas.body, buf);
+        }
+        None => {
+            for pane in &areas.panes {
+                render_pane(app, pane, theme, buf);
             }
         }
-    }
-    // Between the header and the status line.
-    let body = Rect {
-        y: areas.header.bottom(),
-        height: areas.status.y.saturating_sub(areas.header.bottom()),
-        ..area
-    };
-    if let Some(state) = app.load_state() {
-        loading::LoadingPanel {
-            origin: app.origin(),
-            loading: state,
-            theme,
-        }
-        .render(body, buf);
     }
     if !app.problems().is_empty() {
         problems::ProblemsPanel {
             problems: app.problems(),
             theme,
         }
-        .render(body, buf);
+        .render(areas.body, buf);
     }
     StatusLine {
         message: &app.status(),
         theme,
     }
     .render(areas.status, buf);
-    let mode = app.mode();
-    let hints = hint_pairs(app, mode);
     HintBar {
-        hints: &hints,
+        hints: &app.hints(),
         theme,
     }
     .render(areas.hints, buf);
     if let Some(help) = app.help() {
         HelpOverlay {
-            rows: &app.help_rows(),
+            rows: &app.keymap().help_rows(),
             offset: help.offset,
             theme,
         }
@@ -181,34 +110,82 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The hint bar's (keys, words): the first key of each action, with Down and Up shown as one
-/// hint ("j/k move").
-fn hint_pairs(app: &App, mode: crate::keymap::Mode) -> Vec<(String, &'static str)> {
-    use crate::action::Action;
-    let first = |a: Action| app.keymap().keys(mode, a).first().map(ToString::to_string);
-    let actions = app.hint_actions();
-    let mut pairs = Vec::new();
-    for &a in &actions {
-        if a == Action::Up && actions.contains(&Action::Down) {
-            continue;
+/// Draws one pane of the current view.
+fn render_pane(app: &App, area: &PaneArea, theme: &Theme, buf: &mut Buffer) {
+    let screen = app.screen();
+    let pane = area.pane;
+    let focused = screen.focus() == pane;
+    let cursor = screen.cursor(pane).copied().unwrap_or_default();
+    let (kb, page) = (app.kb(), app.page());
+    if pane == Pane::Details {
+        DocView {
+            title: "Details",
+            doc: app.doc(),
+            kb,
+            cursor,
+            focused,
+            theme,
         }
-        let keys = if a == Action::Down && actions.contains(&Action::Up) {
-            match (first(Action::Down), first(Action::Up)) {
-                (Some(d), Some(u)) => Some(format!("{d}/{u}")),
-                (d, u) => d.or(u),
-            }
-        } else {
-            first(a)
-        };
-        if let Some(keys) = keys {
-            pairs.push((keys, a.hint()));
+        .render(area.frame, buf);
+        return;
+    }
+    let links = |title: &str, empty: &str, buf: &mut Buffer| {
+        LinkList {
+            title,
+            empty,
+            rows: page.rows(pane),
+            name_cols: page.name_cols(pane),
+            cursor,
+            focused,
+            theme,
+        }
+        .render(area.frame, buf)
+    };
+    match &screen.view {
+        View::Alliances(_) if pane == Pane::List => AllianceList {
+            kb,
+            cursor,
+            marks: app.marks(),
+            focused,
+            theme,
+        }
+        .render(area.frame, buf),
+        View::Alliances(_) => FocusPane {
+            kb,
+            index: app.index(),
+            alliance: app.selected_alliance(),
+            items: app.side_items(),
+            cursor,
+            focused,
+            theme,
+        }
+        .render(area.frame, buf),
+        View::Entity(v) => {
+            let (title, empty) = crate::doc::entity::links_heading(v.entity.kind());
+            links(title, empty, buf)
+        }
+        View::Compare(c) => {
+            let n = page.rows(pane).len();
+            let (title, empty) = match pane {
+                Pane::Shared => (format!("In both ({n})"), "No organisation is in both"),
+                Pane::OnlyFirst => (
+                    format!("Only in {} ({n})", kb.alliances[c.a].name),
+                    "Every member is in both",
+                ),
+                _ => (
+                    format!("Only in {} ({n})", kb.alliances[c.b].name),
+                    "Every member is in both",
+                ),
+            };
+            links(&title, empty, buf)
         }
     }
-    pairs
 }
 
 /// Shown instead of the explorer when the terminal is smaller than the layout needs.
 pub struct TooSmall<'a> {
+    /// How to quit, as the key map binds it (`q quits`).
+    pub quit: &'a str,
     pub theme: &'a Theme,
 }
 
@@ -226,7 +203,7 @@ impl Widget for TooSmall<'_> {
                 layout::MIN_COLS,
                 layout::MIN_ROWS
             ),
-            "q quits".to_string(),
+            self.quit.to_string(),
         ];
         let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
         for (i, line) in lines.iter().enumerate() {
@@ -257,13 +234,7 @@ mod tests {
     use super::*;
     use crate::app::Cursor;
     use crate::doc::LinkRow;
-    use crate::kb::{Index, Kb};
-
-    fn kb() -> (Kb, Index) {
-        let kb = crate::kb::load_embedded().unwrap();
-        let index = Index::new(&kb);
-        (kb, index)
-    }
+    use crate::kb::embedded as kb;
 
     /// Renders a widget into a 1×1 buffer and into a zero-size one.
     fn tiny<W: Widget>(make: impl Fn() -> W) {
@@ -283,15 +254,15 @@ mod tests {
         };
         let doc = crate::doc::alliance(&kb, &index, 0, 40);
         let rows = vec![LinkRow {
-            target: crate::app::Target::Alliance(0),
+            target: crate::kb::Entity::Alliance(0),
             name: "AI Alliance".into(),
             label: "member".into(),
         }];
         let crumbs = vec!["AI Alliance".to_string(), "NVIDIA".to_string()];
         let hints = vec![("j/↓".to_string(), "down")];
         let help = vec![
-            crate::app::HelpRow::Heading("Browsing"),
-            crate::app::HelpRow::Blank,
+            crate::keymap::HelpRow::Heading("Browsing"),
+            crate::keymap::HelpRow::Blank,
         ];
         tiny(|| AllianceList {
             kb: &kb,
@@ -343,7 +314,10 @@ mod tests {
             offset: 0,
             theme: &theme,
         });
-        tiny(|| TooSmall { theme: &theme });
+        tiny(|| TooSmall {
+            quit: "q quits",
+            theme: &theme,
+        });
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Screens at fixed sizes, rendered into a TestBackend and compared with reviewed snapshots.
 
 use alliances::action::Action;
-use alliances::app::{App, Target};
+use alliances::app::App;
+use alliances::kb::Entity;
 use alliances::kb::{self, Kb};
 use alliances::keymap::Keymap;
 use alliances::ui::{self, Theme};
@@ -42,15 +43,8 @@ fn press(app: &mut App, actions: &[Action]) {
 }
 
 /// Moves the detail cursor to the link that leads to `target`.
-fn select_link(app: &mut App, target: Target) {
-    press(app, &[Action::First]);
-    for _ in 0..500 {
-        if app.doc().target(app.screen().details.selected) == Some(target) {
-            return;
-        }
-        press(app, &[Action::Down]);
-    }
-    panic!("no link to {target:?}");
+fn select_link(app: &mut App, target: Entity) {
+    assert!(app.select_link_to(target), "no link to {target:?}");
 }
 
 #[test]
@@ -90,7 +84,7 @@ fn member_view() {
     let mut a = app(110, 32);
     press(&mut a, &[Action::Open]);
     let nvidia = a.index().org(a.kb(), "nvidia").unwrap();
-    select_link(&mut a, Target::Org(nvidia));
+    select_link(&mut a, Entity::Org(nvidia));
     press(&mut a, &[Action::Open]);
     assert_snapshot!(shot(&a));
 }
@@ -100,7 +94,7 @@ fn related_alliances_in_the_details() {
     let mut a = app(110, 32);
     press(&mut a, &[Action::Open]);
     let pai = a.index().alliance(a.kb(), "partnership-on-ai").unwrap();
-    select_link(&mut a, Target::Alliance(pai));
+    select_link(&mut a, Entity::Alliance(pai));
     assert_snapshot!(shot(&a));
 }
 
@@ -326,4 +320,29 @@ fn a_big_knowledge_base_validating_shows_a_sweeping_bar_and_a_moving_clock() {
     // Nothing new from the load for a while: the clock still moves, and so does the bar.
     a.load_tick(Duration::from_millis(5_500));
     assert_snapshot!(shot(&a));
+}
+
+#[test]
+fn a_rebound_quit_key_is_shown_as_rebound_on_every_screen_that_names_it() {
+    let keymap = Keymap::with_overrides(r#"(browse: { quit: ["x"] })"#, "keymap.ron").unwrap();
+    let kb = kb::load_embedded().unwrap();
+    let a = App::new(kb, keymap.clone(), "built-in", Rect::new(0, 0, 100, 24));
+    assert!(shot(&a).contains("x quit"), "{}", shot(&a));
+    let small = App::new(
+        kb::load_embedded().unwrap(),
+        keymap.clone(),
+        "built-in",
+        Rect::new(0, 0, 30, 8),
+    );
+    let screen = shot(&small);
+    assert!(
+        screen.contains("x quits") && !screen.contains("q quits"),
+        "{screen}"
+    );
+    let loading = App::loading(keymap, "/data", Rect::new(0, 0, 100, 24), None);
+    let screen = shot(&loading);
+    assert!(
+        screen.contains("x quits · ? help") && !screen.contains("q quits"),
+        "{screen}"
+    );
 }

@@ -11,7 +11,8 @@
 use alliances::app::App;
 use alliances::keymap::Keymap;
 use alliances::loaded::Loaded;
-use alliances::search::{Haystack, Kind, Searcher};
+use alliances::kb::EntityKind;
+use alliances::search::{Haystack, Searcher};
 use alliances::ui::{self, Theme};
 use libfuzzer_sys::fuzz_target;
 use ratatui::buffer::Buffer;
@@ -48,7 +49,7 @@ fuzz_target!(|data: &[u8]| {
         }
         Ok(kb) => {
             let haystack = Haystack::everything(&kb);
-            let mut searcher = Searcher::within(Kind::Org);
+            let mut searcher = Searcher::within(EntityKind::Org);
             let every = searcher.search(&haystack, "").hits.len();
             assert_eq!(every, kb.organizations.len());
             let found = searcher.search(&haystack, "a").hits.len();

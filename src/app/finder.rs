@@ -2,8 +2,9 @@
 //! the highlighted characters of the rows on screen.
 
 use super::Cursor;
+use crate::kb::EntityKind;
 use crate::kb::Kb;
-use crate::search::{Haystack, Kind, Results, Searcher};
+use crate::search::{Haystack, Results, Searcher};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -94,7 +95,7 @@ impl Finders {
     pub fn new(haystack: Option<Arc<Haystack>>) -> Self {
         Finders {
             haystack,
-            searchers: [Searcher::within(Kind::Org), Searcher::new()],
+            searchers: [Searcher::within(EntityKind::Org), Searcher::new()],
             highlighter: Searcher::new(),
             worker: None,
             generation: 0,

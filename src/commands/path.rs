@@ -1,8 +1,8 @@
 //! `alliances path A B`: the shortest chain of links between two alliances or organisations.
 
-use super::{Context, Found, Outcome, Sgr, resolve, write_json};
-use crate::cli::EntityKind;
-use crate::kb::path::{Link, Node, shortest};
+use super::{Context, Outcome, Sgr, write_json};
+use crate::kb::path::{Link, shortest};
+use crate::kb::{Entity, EntityKind, resolve};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -47,11 +47,7 @@ pub fn run(
     let mut ends = Vec::new();
     for id in [from, to] {
         match resolve(cx.kb, cx.index, id, &kinds) {
-            Ok(found) => ends.push(match found[0] {
-                Found::Alliance(a) => Node::Alliance(a),
-                Found::Org(o) => Node::Org(o),
-                _ => unreachable!("only alliances and organizations were asked for"),
-            }),
+            Ok(found) => ends.push(found[0]),
             Err(message) => {
                 writeln!(err, "error: {message}")?;
                 return Ok(Outcome::Failure);
@@ -119,17 +115,10 @@ pub fn run(
     Ok(Outcome::Success)
 }
 
-fn node(cx: &Context, node: Node) -> NodeOut {
-    match node {
-        Node::Alliance(a) => NodeOut {
-            kind: "alliance",
-            id: cx.kb.alliances[a].id.to_string(),
-            name: cx.kb.alliances[a].name.to_string(),
-        },
-        Node::Org(o) => NodeOut {
-            kind: "organization",
-            id: cx.kb.organizations[o].id.to_string(),
-            name: cx.kb.organizations[o].name.to_string(),
-        },
+fn node(cx: &Context, node: Entity) -> NodeOut {
+    NodeOut {
+        kind: node.kind().label(),
+        id: node.id(cx.kb).to_string(),
+        name: node.name(cx.kb).to_string(),
     }
 }

@@ -1,9 +1,9 @@
 //! `alliances related ID`: related alliances with the reason for each link, up to a depth.
 
 use super::show::{ReasonOut, reasons_out};
-use super::{Context, Named, Outcome, Sgr, resolve, write_json};
-use crate::cli::EntityKind;
+use super::{Context, Named, Outcome, Sgr, write_json};
 use crate::kb::index::Ix;
+use crate::kb::{EntityKind, resolve};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::io::{self, Write};
@@ -35,10 +35,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
     let start = match resolve(cx.kb, cx.index, id, &[EntityKind::Alliance]) {
-        Ok(found) => match found[0] {
-            super::Found::Alliance(a) => a,
-            _ => unreachable!("only alliances were asked for"),
-        },
+        Ok(found) => found[0].ix(),
         Err(message) => {
             writeln!(err, "error: {message}")?;
             if cx.index.org(cx.kb, id).is_some() {

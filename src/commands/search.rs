@@ -2,7 +2,8 @@
 
 use super::{Context, Outcome, Sgr, write_json};
 use crate::kb::index::link_label;
-use crate::search::{Haystack, Hit, Kind, Searcher, tier_label};
+use crate::kb::{Entity, EntityKind};
+use crate::search::{Haystack, Hit, Searcher, tier_label};
 use crate::text;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -14,7 +15,7 @@ const LABEL_COLS: usize = 64;
 #[derive(Debug, Serialize)]
 struct HitOut {
     #[serde(skip)]
-    target: crate::doc::Target,
+    target: Entity,
     #[serde(rename = "type")]
     kind: &'static str,
     id: String,
@@ -41,12 +42,19 @@ pub fn run(
     cx: &Context,
     query: &str,
     limit: usize,
-    kinds: &[Kind],
+    kinds: &[EntityKind],
     json: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let haystack = Haystack::new(cx.kb, if kinds.is_empty() { &Kind::ALL } else { kinds });
+    let haystack = Haystack::new(
+        cx.kb,
+        if kinds.is_empty() {
+            &EntityKind::ALL
+        } else {
+            kinds
+        },
+    );
     let mut searcher = Searcher::new();
     let results = searcher.search(&haystack, query);
     let shown: Vec<Hit> = match limit {
@@ -120,18 +128,9 @@ fn hit_out(
 ) -> HitOut {
     let entry = haystack.entry(h.entry);
     let (kb, index) = (cx.kb, cx.index);
-    let (id, name) = match entry.kind {
-        Kind::Alliance => (&kb.alliances[entry.ix].id, &kb.alliances[entry.ix].name),
-        Kind::Org => (
-            &kb.organizations[entry.ix].id,
-            &kb.organizations[entry.ix].name,
-        ),
-        Kind::Focus => (&kb.focus_areas[entry.ix].id, &kb.focus_areas[entry.ix].name),
-        Kind::Artifact => (&kb.artifacts[entry.ix].id, &kb.artifacts[entry.ix].name),
-    };
-    let alliances = (entry.kind == Kind::Org).then(|| {
+    let alliances = matches!(entry, Entity::Org(_)).then(|| {
         index
-            .org_links(entry.ix)
+            .org_links(entry.ix())
             .iter()
             .map(|l| TieOut {
                 id: kb.alliances[l.alliance()].id.to_string(),
@@ -141,10 +140,10 @@ fn hit_out(
             .collect()
     });
     HitOut {
-        target: entry.target(),
-        kind: entry.kind.label(),
-        id: id.to_string(),
-        name: name.to_string(),
+        target: entry,
+        kind: entry.kind().label(),
+        id: entry.id(kb).to_string(),
+        name: entry.name(kb).to_string(),
         matched: haystack.text(h.text),
         tier: tier_label(h.tier),
         score: h.score.into(),

@@ -1,10 +1,9 @@
 //! `alliances show ID`: one entity with names resolved: what the explorer shows, as text or JSON.
 
-use super::{Context, Found, Named, Outcome, Sgr, resolve, write_json};
-use crate::cli::EntityKind;
-use crate::doc::{self, Doc, LinkRow, Target, Tone};
+use super::{Context, Named, Outcome, Sgr, write_json};
+use crate::doc::{self, Doc, LinkRow, Tone};
 use crate::kb::index::{Ix, link_label};
-use crate::kb::{Verdict, index::Reason};
+use crate::kb::{Entity, EntityKind, Verdict, index::Reason, resolve};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -30,18 +29,8 @@ pub fn run(
                 err,
                 "note: `{}` is also the id of {} (use --kind {})",
                 crate::text::sanitize(id),
-                match other.kind() {
-                    EntityKind::Alliance => "an alliance",
-                    EntityKind::Org => "an organization",
-                    EntityKind::Focus => "a focus area",
-                    EntityKind::Artifact => "an artifact",
-                },
-                match other.kind() {
-                    EntityKind::Alliance => "alliance",
-                    EntityKind::Org => "org",
-                    EntityKind::Focus => "focus",
-                    EntityKind::Artifact => "artifact",
-                }
+                other.kind().with_article(),
+                other.kind().short()
             )?;
         }
         if json {
@@ -52,23 +41,10 @@ pub fn run(
     Ok(Outcome::Success)
 }
 
-fn print_human(cx: &Context, found: Found, out: &mut dyn Write) -> io::Result<()> {
+fn print_human(cx: &Context, entity: Entity, out: &mut dyn Write) -> io::Result<()> {
     let width = cx.width.min(u16::MAX as usize) as u16;
-    let (doc, links, heading) = match found {
-        Found::Alliance(a) => (doc::alliance(cx.kb, cx.index, a, width), Vec::new(), ""),
-        Found::Org(o) => {
-            let page = doc::organization(cx.kb, cx.index, o, width);
-            (page.doc, page.links, "Alliances and links")
-        }
-        Found::Focus(f) => {
-            let page = doc::focus_area(cx.kb, cx.index, f, width);
-            (page.doc, page.links, "Alliances working on it")
-        }
-        Found::Artifact(t) => {
-            let page = doc::artifact(cx.kb, cx.index, t, width);
-            (page.doc, page.links, "Where it comes from")
-        }
-    };
+    let doc::EntityPage { doc, links } = doc::page(cx.kb, cx.index, entity, width);
+    let (heading, _) = doc::entity::links_heading(entity.kind());
     print_doc(cx, &doc, out)?;
     if !links.is_empty() {
         writeln!(out)?;
@@ -266,10 +242,10 @@ pub fn reasons_out(cx: &Context, reasons: &[Reason]) -> Vec<ReasonOut> {
         .collect()
 }
 
-fn document<'a>(cx: &'a Context, found: Found) -> Document<'a> {
+fn document<'a>(cx: &'a Context, entity: Entity) -> Document<'a> {
     let (kb, index) = (cx.kb, cx.index);
-    match found {
-        Found::Alliance(a) => {
+    match entity {
+        Entity::Alliance(a) => {
             let al = &kb.alliances[a];
             let members = al
                 .members
@@ -332,7 +308,7 @@ fn document<'a>(cx: &'a Context, found: Found) -> Document<'a> {
                     .collect(),
             }
         }
-        Found::Org(o) => {
+        Entity::Org(o) => {
             let org = &kb.organizations[o];
             let alliances = index
                 .org_links(o)
@@ -373,7 +349,7 @@ fn document<'a>(cx: &'a Context, found: Found) -> Document<'a> {
                     .collect(),
             }
         }
-        Found::Focus(f) => {
+        Entity::Focus(f) => {
             let area = &kb.focus_areas[f];
             Document::FocusArea {
                 id: &area.id,
@@ -386,24 +362,17 @@ fn document<'a>(cx: &'a Context, found: Found) -> Document<'a> {
                     .collect(),
             }
         }
-        Found::Artifact(t) => {
+        Entity::Artifact(t) => {
             let art = &kb.artifacts[t];
-            let page = doc::artifact(kb, index, t, 80);
-            let origin = page
-                .links
-                .iter()
-                .filter_map(|l| match l.target {
-                    Target::Org(o) => Some(OriginOut {
-                        id: kb.organizations[o].id.to_string(),
-                        name: kb.organizations[o].name.to_string(),
-                        alliances: index
-                            .org_links(o)
-                            .iter()
-                            .filter(|l| l.lead() || l.member().is_some())
-                            .map(|l| kb.alliances[l.alliance()].id.to_string())
-                            .collect(),
-                    }),
-                    _ => None,
+            let origin = doc::entity::origins(kb, index, t)
+                .into_iter()
+                .map(|(o, alliances)| OriginOut {
+                    id: kb.organizations[o].id.to_string(),
+                    name: kb.organizations[o].name.to_string(),
+                    alliances: alliances
+                        .iter()
+                        .map(|&a| kb.alliances[a].id.to_string())
+                        .collect(),
                 })
                 .collect();
             Document::Artifact {

@@ -3,7 +3,7 @@
 //! alliances. Built once after loading; immutable afterwards.
 
 use super::ids::Positions;
-use super::{Kb, Role};
+use super::{EntityKind, Kb, Role};
 use std::collections::HashMap;
 
 /// Position of an entity in its collection of the [`Kb`].
@@ -349,6 +349,16 @@ impl Index {
 
     pub fn source(&self, kb: &Kb, id: &str) -> Option<Ix> {
         self.source_ix.find(&kb.sources, id)
+    }
+
+    /// The position of the entity of `kind` with this id.
+    pub fn find(&self, kb: &Kb, kind: EntityKind, id: &str) -> Option<Ix> {
+        match kind {
+            EntityKind::Alliance => self.alliance(kb, id),
+            EntityKind::Org => self.org(kb, id),
+            EntityKind::Focus => self.focus(kb, id),
+            EntityKind::Artifact => self.artifact(kb, id),
+        }
     }
 
     /// The organisation's parent, resolved.

@@ -7,16 +7,9 @@
 //! who connects two alliances whenever a short such chain exists; being the same entity costs 0.
 
 use super::index::{Index, Ix};
-use super::{Kb, Role};
+use super::{Entity, Kb, Role};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
-
-/// A node of the link graph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Node {
-    Alliance(Ix),
-    Org(Ix),
-}
 
 /// One link of a chain, and why it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +32,7 @@ pub enum Link {
 /// A step of a chain: the node reached and the link that reached it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
-    pub node: Node,
+    pub node: Entity,
     pub link: Link,
 }
 
@@ -50,18 +43,20 @@ const DECLARED_COST: u32 = 3;
 
 /// The cheapest chain from `from` to `to`, as the steps after `from`; `None` when no chain
 /// connects them. Among equally cheap chains, the one with fewer declared relations wins.
-pub fn shortest(kb: &Kb, index: &Index, from: Node, to: Node) -> Option<Vec<Step>> {
+pub fn shortest(kb: &Kb, index: &Index, from: Entity, to: Entity) -> Option<Vec<Step>> {
     let n_alliances = kb.alliances.len();
-    let id = |node: Node| match node {
-        Node::Alliance(a) => a,
-        Node::Org(o) => n_alliances + o,
-    };
     let total = n_alliances + kb.organizations.len();
+    // Alliances, then organisations: the nodes of the graph.
+    let id = |node: Entity| match node {
+        Entity::Alliance(a) => a,
+        Entity::Org(o) => n_alliances + o,
+        Entity::Focus(_) | Entity::Artifact(_) => total,
+    };
     if id(from) >= total || id(to) >= total {
         return None;
     }
     let mut best: Vec<(u32, u32)> = vec![(u32::MAX, u32::MAX); total];
-    let mut came: Vec<Option<(Node, Link)>> = vec![None; total];
+    let mut came: Vec<Option<(Entity, Link)>> = vec![None; total];
     let mut queue = BinaryHeap::new();
     best[id(from)] = (0, 0);
     queue.push(Reverse((0u32, 0u32, from)));
@@ -96,10 +91,10 @@ pub fn shortest(kb: &Kb, index: &Index, from: Node, to: Node) -> Option<Vec<Step
     Some(steps)
 }
 
-fn neighbours(kb: &Kb, index: &Index, node: Node) -> Vec<(Node, Link, u32)> {
+fn neighbours(kb: &Kb, index: &Index, node: Entity) -> Vec<(Entity, Link, u32)> {
     let mut out = Vec::new();
     match node {
-        Node::Alliance(a) => {
+        Entity::Alliance(a) => {
             let Some(alliance) = kb.alliances.get(a) else {
                 return out;
             };
@@ -110,7 +105,7 @@ fn neighbours(kb: &Kb, index: &Index, node: Node) -> Vec<(Node, Link, u32)> {
                         alliance: a,
                         role: Some(member.role),
                     };
-                    out.push((Node::Org(o), link, MEMBER_COST));
+                    out.push((Entity::Org(o), link, MEMBER_COST));
                 }
             }
             for lead in &alliance.leads {
@@ -122,12 +117,12 @@ fn neighbours(kb: &Kb, index: &Index, node: Node) -> Vec<(Node, Link, u32)> {
                         alliance: a,
                         role: None,
                     };
-                    out.push((Node::Org(o), link, MEMBER_COST));
+                    out.push((Entity::Org(o), link, MEMBER_COST));
                 }
             }
             if let Some(o) = index.alliance_org(a) {
                 out.push((
-                    Node::Org(o),
+                    Entity::Org(o),
                     Link::Same {
                         org: o,
                         alliance: a,
@@ -146,11 +141,11 @@ fn neighbours(kb: &Kb, index: &Index, node: Node) -> Vec<(Node, Link, u32)> {
                 };
                 if let Some(b) = other.filter(|&b| b != a) {
                     let link = Link::Declared { from, index: i };
-                    out.push((Node::Alliance(b), link, DECLARED_COST));
+                    out.push((Entity::Alliance(b), link, DECLARED_COST));
                 }
             }
         }
-        Node::Org(o) => {
+        Entity::Org(o) => {
             let Some(org) = kb.organizations.get(o) else {
                 return out;
             };
@@ -167,11 +162,11 @@ fn neighbours(kb: &Kb, index: &Index, node: Node) -> Vec<(Node, Link, u32)> {
                     alliance: l.alliance(),
                     role,
                 };
-                out.push((Node::Alliance(l.alliance()), link, MEMBER_COST));
+                out.push((Entity::Alliance(l.alliance()), link, MEMBER_COST));
             }
             if let Some(p) = org.parent.as_deref().and_then(|p| index.org(kb, p)) {
                 out.push((
-                    Node::Org(p),
+                    Entity::Org(p),
                     Link::Parent {
                         child: o,
                         parent: p,
@@ -181,7 +176,7 @@ fn neighbours(kb: &Kb, index: &Index, node: Node) -> Vec<(Node, Link, u32)> {
             }
             for &c in index.children(o) {
                 out.push((
-                    Node::Org(c),
+                    Entity::Org(c),
                     Link::Parent {
                         child: c,
                         parent: o,
@@ -191,7 +186,7 @@ fn neighbours(kb: &Kb, index: &Index, node: Node) -> Vec<(Node, Link, u32)> {
             }
             if let Some(a) = org.alliance.as_deref().and_then(|a| index.alliance(kb, a)) {
                 out.push((
-                    Node::Alliance(a),
+                    Entity::Alliance(a),
                     Link::Same {
                         org: o,
                         alliance: a,
@@ -200,6 +195,7 @@ fn neighbours(kb: &Kb, index: &Index, node: Node) -> Vec<(Node, Link, u32)> {
                 ));
             }
         }
+        Entity::Focus(_) | Entity::Artifact(_) => {}
     }
     out
 }
@@ -256,19 +252,15 @@ fn with_article(tie: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn kb() -> (Kb, Index) {
-        let kb = crate::kb::load_embedded().unwrap();
-        let index = Index::new(&kb);
-        (kb, index)
-    }
+    use crate::kb::embedded as kb;
 
     fn names(kb: &Kb, steps: &[Step]) -> Vec<String> {
         steps
             .iter()
             .map(|s| match s.node {
-                Node::Alliance(a) => kb.alliances[a].name.to_string(),
-                Node::Org(o) => format!("({})", kb.organizations[o].name),
+                Entity::Alliance(a) => kb.alliances[a].name.to_string(),
+                Entity::Org(o) => format!("({})", kb.organizations[o].name),
+                other => other.name(kb).to_string(),
             })
             .collect()
     }
@@ -276,8 +268,8 @@ mod tests {
     #[test]
     fn the_telco_alliance_reaches_the_ai_alliance_through_concrete_members() {
         let (kb, index) = kb();
-        let from = Node::Alliance(index.alliance(&kb, "global-telco-ai-alliance").unwrap());
-        let to = Node::Alliance(index.alliance(&kb, "ai-alliance").unwrap());
+        let from = Entity::Alliance(index.alliance(&kb, "global-telco-ai-alliance").unwrap());
+        let to = Entity::Alliance(index.alliance(&kb, "ai-alliance").unwrap());
         let steps = shortest(&kb, &index, from, to).unwrap();
         let path = names(&kb, &steps);
         let through_dt = path.contains(&"(Deutsche Telekom)".to_string())
@@ -299,8 +291,8 @@ mod tests {
     #[test]
     fn organisations_are_endpoints_too() {
         let (kb, index) = kb();
-        let nvidia = Node::Org(index.org(&kb, "nvidia").unwrap());
-        let ibm = Node::Org(index.org(&kb, "ibm").unwrap());
+        let nvidia = Entity::Org(index.org(&kb, "nvidia").unwrap());
+        let ibm = Entity::Org(index.org(&kb, "ibm").unwrap());
         let steps = shortest(&kb, &index, nvidia, ibm).unwrap();
         assert_eq!(steps.last().unwrap().node, ibm);
         assert_eq!(shortest(&kb, &index, ibm, ibm), Some(vec![]));
@@ -318,10 +310,13 @@ mod tests {
         let kb = crate::kb::load::load_files([("t.ron".into(), text.as_bytes().to_vec())]).unwrap();
         let index = Index::new(&kb);
         assert_eq!(
-            shortest(&kb, &index, Node::Alliance(0), Node::Alliance(1)),
+            shortest(&kb, &index, Entity::Alliance(0), Entity::Alliance(1)),
             None
         );
-        assert_eq!(shortest(&kb, &index, Node::Alliance(0), Node::Org(9)), None);
+        assert_eq!(
+            shortest(&kb, &index, Entity::Alliance(0), Entity::Org(9)),
+            None
+        );
     }
 
     #[test]

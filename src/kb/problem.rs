@@ -88,6 +88,25 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Every problem, then a count: the failure report of `check` and of any command whose
+/// knowledge base does not load.
+pub fn report(
+    problems: &[Problem],
+    origin: &str,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    for p in problems {
+        writeln!(out, "{p}")?;
+    }
+    let n = problems.len();
+    writeln!(
+        out,
+        "error: {n} problem{} in {}",
+        if n == 1 { "" } else { "s" },
+        text::sanitize(origin)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

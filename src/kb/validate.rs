@@ -5,8 +5,8 @@
 //! that have problems.
 
 use super::ids::IdTable;
-use super::load::ParsedFile;
 use super::locate::{Pos, locate};
+use super::parsed::ParsedFile;
 use super::problem::Problem;
 use super::{Date, Kb, country};
 use crate::suggest;

@@ -9,6 +9,7 @@
 //! the folded names the haystack keeps: nucleo-matcher 0.3.1 misses a case-sensitive prefix of
 //! an ASCII name, and a substring at the very end of a non-ASCII name.
 
+pub use crate::text::{fold, fold_char, fold_chars};
 use nucleo_matcher::chars;
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
 use nucleo_matcher::{Matcher, Utf32Str};
@@ -36,21 +37,6 @@ pub struct Literal {
 pub enum Term {
     Fuzzy(Atom),
     Literal(Literal),
-}
-
-/// `s` lower-cased with accented Latin letters folded to their base letter, one character for
-/// one (`École` → `ecole`).
-pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
-}
-
-fn fold_char(c: char) -> char {
-    chars::normalize(chars::to_lower_case(c))
-}
-
-/// Characters folded (see [`fold`]).
-pub fn fold_chars(chars: &[char]) -> String {
-    chars.iter().map(|&c| fold_char(c)).collect()
 }
 
 /// A name's folded form (see [`fold`]): known already, or made the first time a term needs it,

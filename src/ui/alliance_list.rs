@@ -1,16 +1,15 @@
 //! The alliance list: each alliance on two lines, its name, then its kind, founding year and
 //! member count. Only visible rows are drawn.
 
-use super::draw::{fill_row, pane_block, put, row_style, scrollbar};
+use super::draw::{pane_block, put};
+use super::rows::RowList;
 use super::theme::Theme;
-use crate::app::Cursor;
+use crate::app::screen::LINES_PER_ALLIANCE;
+use crate::app::{Cursor, layout};
 use crate::kb::Kb;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-
-/// Screen lines per alliance.
-pub const LINES_PER_ITEM: usize = 2;
 
 pub struct AllianceList<'a> {
     pub kb: &'a Kb,
@@ -25,9 +24,8 @@ impl Widget for AllianceList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let n = self.kb.alliances.len();
         let title = format!("Alliances ({})", crate::text::number(n));
-        let block = pane_block(&title, area, self.focused, self.theme);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        pane_block(&title, area, self.focused, self.theme).render(area, buf);
+        let inner = layout::inner(area);
         if inner.is_empty() {
             return;
         }
@@ -42,57 +40,60 @@ impl Widget for AllianceList<'_> {
             );
             return;
         }
-        let height = usize::from(inner.height);
-        let shown = height / LINES_PER_ITEM;
-        let end = n.min(self.cursor.offset + shown.max(1));
-        for (row, i) in (self.cursor.offset..end).enumerate() {
-            let a = &self.kb.alliances[i];
-            let y = inner.y + (row * LINES_PER_ITEM) as u16;
-            let selected = i == self.cursor.selected;
-            let (marker, style) = row_style(selected, self.theme);
-            fill_row(buf, inner, y, style);
-            fill_row(buf, inner, y + 1, style);
-            let mut x = inner.x + put(buf, inner.x, y, inner.width, marker, style);
-            if let Some(m) = self.marks.iter().position(|&m| m == i) {
-                let mark_style = if selected { style } else { self.theme.key };
-                x += put(
-                    buf,
-                    x,
-                    y,
-                    inner.right().saturating_sub(x),
-                    &format!("[{}] ", m + 1),
-                    mark_style,
-                );
-            }
-            put(buf, x, y, inner.right().saturating_sub(x), &a.name, style);
-            let x = inner.x + 2;
-            // Second line: kind · founding year, and the member count on the right.
-            if y + 1 < inner.bottom() {
-                let mut about = a.kind.label().to_string();
-                if let Some(year) = a.founded.as_ref().and_then(|d| d.year()) {
-                    about.push_str(&format!(" · {year}"));
-                }
-                let room = inner.width.saturating_sub(2);
-                // "85 members" where the pane is wide enough for every row, "85" otherwise.
-                let count = if room >= 34 {
-                    crate::text::count(a.members.len(), "member", "members")
+        let rows = RowList {
+            len: n,
+            cursor: self.cursor,
+            selectable: true,
+            lines_per_item: LINES_PER_ALLIANCE,
+            focused: self.focused,
+            theme: self.theme,
+        };
+        rows.render(area, inner, buf, |buf, row| {
+            let a = &self.kb.alliances[row.index];
+            let Rect { x, y, width, .. } = row.area;
+            let mut x = x;
+            if let Some(m) = self.marks.iter().position(|&m| m == row.index) {
+                let mark_style = if row.highlighted {
+                    row.style
                 } else {
-                    crate::text::number(a.members.len())
+                    self.theme.key
                 };
-                let count_cols = crate::text::width(&count) as u16;
-                let dim = if selected { style } else { self.theme.dim };
-                put(
-                    buf,
-                    x,
-                    y + 1,
-                    room.saturating_sub(count_cols + 1),
-                    &about,
-                    dim,
-                );
-                let cx = inner.right().saturating_sub(count_cols);
-                put(buf, cx, y + 1, count_cols, &count, dim);
+                x += put(buf, x, y, width, &format!("[{}] ", m + 1), mark_style);
             }
-        }
-        scrollbar(area, buf, n, self.cursor.offset, shown, self.theme);
+            put(
+                buf,
+                x,
+                y,
+                inner.right().saturating_sub(x),
+                &a.name,
+                row.style,
+            );
+            // Second line: kind · founding year, and the member count on the right.
+            if row.area.height < 2 {
+                return;
+            }
+            let mut about = a.kind.label().to_string();
+            if let Some(year) = a.founded.as_ref().and_then(|d| d.year()) {
+                about.push_str(&format!(" · {year}"));
+            }
+            let room = row.area.width;
+            // "85 members" where the pane is wide enough for every row, "85" otherwise.
+            let count = if room >= 34 {
+                crate::text::count(a.members.len(), "member", "members")
+            } else {
+                crate::text::number(a.members.len())
+            };
+            let count_cols = crate::text::width(&count) as u16;
+            put(
+                buf,
+                row.area.x,
+                y + 1,
+                room.saturating_sub(count_cols + 1),
+                &about,
+                row.dim,
+            );
+            let cx = inner.right().saturating_sub(count_cols);
+            put(buf, cx, y + 1, count_cols, &count, row.dim);
+        });
     }
 }

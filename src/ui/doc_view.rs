@@ -2,8 +2,8 @@
 
 use super::draw::{fill_row, pane_block, put, scrollbar};
 use super::theme::Theme;
-use crate::app::{Cursor, Doc};
-use crate::doc::{LineKind, MemberRow, Tone, member_columns};
+use crate::app::{Cursor, layout};
+use crate::doc::{Doc, LineKind, MemberRow, Tone, member_columns};
 use crate::kb::Kb;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -38,9 +38,8 @@ impl DocView<'_> {
 
 impl Widget for DocView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let block = pane_block(self.title, area, self.focused, self.theme);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        pane_block(self.title, area, self.focused, self.theme).render(area, buf);
+        let inner = layout::inner(area);
         if inner.is_empty() {
             return;
         }

@@ -124,15 +124,6 @@ pub fn scrollbar(
         .render(area.inner(Margin::new(0, 1)), buf, &mut state);
 }
 
-/// The marker and style of a row: `▶ ` and reverse video when selected.
-pub fn row_style(selected: bool, theme: &Theme) -> (&'static str, Style) {
-    if selected {
-        ("▶ ", theme.selected)
-    } else {
-        ("  ", theme.text)
-    }
-}
-
 /// Fills a row with a style (the selection bar).
 pub fn fill_row(buf: &mut Buffer, area: Rect, y: u16, style: Style) {
     if y >= area.y && y < area.bottom() {

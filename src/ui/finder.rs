@@ -1,30 +1,16 @@
 //! The search and go-to popup: the prompt with its count, then the ranked results with the
 //! matched characters highlighted and what each result is tied to.
 
-use super::draw::{fill_row, pane_block, put, put_highlighted, row_style, scrollbar};
+use super::draw::{pane_block, put, put_highlighted};
+use super::rows::RowList;
 use super::theme::Theme;
-use crate::app::{Finder, FinderKind};
+use crate::app::{Finder, FinderKind, layout};
 use crate::kb::{Index, Kb};
 use crate::search::Haystack;
 use crate::text;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Widget};
-
-/// Where the popup goes on a screen of `size`.
-pub fn area(size: Rect) -> Rect {
-    size.centered(Constraint::Percentage(86), Constraint::Percentage(80))
-}
-
-/// The rows of results inside the popup.
-pub fn list_area(size: Rect) -> Rect {
-    let inner = area(size).inner(Margin::new(1, 1));
-    Rect {
-        y: inner.y.saturating_add(2),
-        height: inner.height.saturating_sub(2),
-        ..inner
-    }
-}
 
 pub struct FinderPopup<'a> {
     pub finder: &'a Finder,
@@ -36,15 +22,15 @@ pub struct FinderPopup<'a> {
 
 impl Widget for FinderPopup<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
-        let area = area(screen);
+        let areas = layout::finder(screen);
+        let area = areas.popup.frame;
         if area.is_empty() {
             return;
         }
         Clear.render(area, buf);
         let f = self.finder;
-        let block = pane_block(f.kind.title(), area, true, self.theme);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        pane_block(f.kind.title(), area, true, self.theme).render(area, buf);
+        let inner = areas.popup.inner;
         if inner.height < 1 {
             return;
         }
@@ -83,13 +69,13 @@ impl Widget for FinderPopup<'_> {
         let rule = "─".repeat(usize::from(inner.width));
         put(
             buf,
-            inner.x,
-            inner.y + 1,
-            inner.width,
+            areas.rule.x,
+            areas.rule.y,
+            areas.rule.width,
             &rule,
             self.theme.border,
         );
-        let list = list_area(screen);
+        let list = areas.list;
         if f.results.hits.is_empty() {
             let hint = if f.query.is_empty() {
                 "Type to search"
@@ -112,27 +98,27 @@ impl Widget for FinderPopup<'_> {
             0
         };
         let name_cols = (list.width.saturating_sub(2 + kind_cols) / 2).max(8);
-        let end = f
-            .results
-            .hits
-            .len()
-            .min(f.cursor.offset + usize::from(list.height));
-        for (row, i) in (f.cursor.offset..end).enumerate() {
-            let hit = f.results.hits[i];
+        let rows = RowList {
+            len: f.results.hits.len(),
+            cursor: f.cursor,
+            selectable: true,
+            lines_per_item: 1,
+            focused: true,
+            theme: self.theme,
+        };
+        rows.render(area, list, buf, |buf, row| {
+            let hit = f.results.hits[row.index];
             let entry = self.haystack.entry(hit.entry);
-            let y = list.y + row as u16;
-            let selected = i == f.cursor.selected;
-            let (marker, style) = row_style(selected, self.theme);
-            fill_row(buf, list, y, style);
-            let mut x = list.x + put(buf, list.x, y, list.width, marker, style);
-            let dim = if selected { style } else { self.theme.dim };
+            let (style, dim) = (row.style, row.dim);
+            let Rect { mut x, y, .. } = row.area;
             if kind_cols > 0 {
-                put(buf, x, y, kind_cols - 1, entry.kind.label(), dim);
+                put(buf, x, y, kind_cols - 1, entry.kind().label(), dim);
                 x += kind_cols;
             }
-            let positions = f.highlights.get(row).map_or(&[][..], Vec::as_slice);
+            let shown = row.index - f.cursor.offset;
+            let positions = f.highlights.get(shown).map_or(&[][..], Vec::as_slice);
             let hl = self.theme.highlight.patch(style);
-            let name = name_of(self.kb, entry.target());
+            let name = entry.name(self.kb);
             let end_x = list.right();
             let used = if self.haystack.is_primary(hit.text) {
                 put_highlighted(buf, x, y, name_cols, name, positions, style, hl)
@@ -148,27 +134,9 @@ impl Widget for FinderPopup<'_> {
             // What the result is tied to, in a column of its own.
             let cx = x + used.max(name_cols) + 2;
             if cx < end_x {
-                let context = crate::doc::context(self.kb, self.index, entry.target());
+                let context = crate::doc::context(self.kb, self.index, entry);
                 put(buf, cx, y, end_x - cx, &context, dim);
             }
-        }
-        scrollbar(
-            area,
-            buf,
-            f.results.hits.len(),
-            f.cursor.offset,
-            usize::from(list.height),
-            self.theme,
-        );
-    }
-}
-
-fn name_of(kb: &Kb, target: crate::doc::Target) -> &str {
-    use crate::doc::Target;
-    match target {
-        Target::Alliance(a) => &kb.alliances[a].name,
-        Target::Org(o) => &kb.organizations[o].name,
-        Target::Focus(f) => &kb.focus_areas[f].name,
-        Target::Artifact(t) => &kb.artifacts[t].name,
+        });
     }
 }

@@ -1,11 +1,11 @@
 //! The selected alliance's focus areas; under them, the highlighted area's description and the
 //! other alliances that share it.
 
-use super::draw::{fill_row, pane_block, put, row_style};
+use super::draw::{pane_block, put};
+use super::rows::RowList;
 use super::theme::Theme;
-use crate::app::Cursor;
-use crate::kb::index::Ix;
-use crate::kb::{Index, Kb};
+use crate::app::{Cursor, layout};
+use crate::kb::{Index, Ix, Kb};
 use crate::text;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -25,9 +25,8 @@ pub struct FocusPane<'a> {
 impl Widget for FocusPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let title = format!("Focus areas ({})", self.items.len());
-        let block = pane_block(&title, area, self.focused, self.theme);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        pane_block(&title, area, self.focused, self.theme).render(area, buf);
+        let inner = layout::inner(area);
         if inner.is_empty() {
             return;
         }
@@ -42,19 +41,23 @@ impl Widget for FocusPane<'_> {
             );
             return;
         }
-        let height = usize::from(inner.height);
-        let shown = self.items.len().min(height);
-        let visible = self.cursor.offset..(self.cursor.offset + shown).min(self.items.len());
-        for (row, i) in visible.enumerate() {
-            let y = inner.y + row as u16;
-            let current = i == self.cursor.selected;
-            let (marker, style) = row_style(current, self.theme);
-            let style = if self.focused { style } else { self.theme.text };
-            fill_row(buf, inner, y, style);
-            let x = inner.x + put(buf, inner.x, y, inner.width, marker, style);
-            let name = &self.kb.focus_areas[self.items[i]].name;
-            put(buf, x, y, inner.width.saturating_sub(2), name, style);
-        }
+        let shown = self.items.len().min(usize::from(inner.height));
+        let list_area = Rect {
+            height: shown as u16,
+            ..inner
+        };
+        let list = RowList {
+            len: self.items.len(),
+            cursor: self.cursor,
+            selectable: true,
+            lines_per_item: 1,
+            focused: self.focused,
+            theme: self.theme,
+        };
+        list.render(area, list_area, buf, |buf, row| {
+            let name = &self.kb.focus_areas[self.items[row.index]].name;
+            put(buf, row.area.x, row.area.y, row.area.width, name, row.style);
+        });
         // The highlighted area, in the rows left below the list.
         let Some(&f) = self.items.get(self.cursor.selected) else {
             return;

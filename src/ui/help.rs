@@ -1,16 +1,13 @@
 //! The help overlay, generated from the key map.
 
-use super::draw::{pane_block, put, scrollbar};
+use super::draw::{pane_block, put};
+use super::rows::RowList;
 use super::theme::Theme;
-use crate::app::HelpRow;
+use crate::app::{Cursor, layout};
+use crate::keymap::HelpRow;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Widget};
-
-/// Where the overlay goes on a screen of `size`.
-pub fn area(size: Rect) -> Rect {
-    size.centered(Constraint::Percentage(70), Constraint::Percentage(80))
-}
 
 pub struct HelpOverlay<'a> {
     pub rows: &'a [HelpRow],
@@ -20,32 +17,42 @@ pub struct HelpOverlay<'a> {
 
 impl Widget for HelpOverlay<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
-        let area = area(screen);
+        let popup = layout::help(screen);
+        let area = popup.frame;
         if area.is_empty() {
             return;
         }
         Clear.render(area, buf);
-        let block = pane_block("Help — Esc to close", area, true, self.theme);
-        let inner = block.inner(area);
-        block.render(area, buf);
-        let height = usize::from(inner.height);
+        pane_block("Help — Esc to close", area, true, self.theme).render(area, buf);
+        let inner = popup.inner;
         let key_cols = 18.min(inner.width / 2);
-        for (row, r) in self.rows.iter().skip(self.offset).take(height).enumerate() {
-            let y = inner.y + row as u16;
-            match r {
+        let list = RowList {
+            len: self.rows.len(),
+            cursor: Cursor {
+                selected: 0,
+                offset: self.offset,
+            },
+            selectable: false,
+            lines_per_item: 1,
+            focused: true,
+            theme: self.theme,
+        };
+        list.render(area, inner, buf, |buf, row| {
+            let Rect { x, y, width, .. } = row.area;
+            match &self.rows[row.index] {
                 HelpRow::Heading(h) => {
                     put(
                         buf,
-                        inner.x + 1,
+                        x + 1,
                         y,
-                        inner.width.saturating_sub(1),
+                        width.saturating_sub(1),
                         h,
                         self.theme.heading,
                     );
                 }
                 HelpRow::Binding(keys, what) => {
-                    put(buf, inner.x + 2, y, key_cols, keys, self.theme.key);
-                    let x = inner.x + 3 + key_cols;
+                    put(buf, x + 2, y, key_cols, keys, self.theme.key);
+                    let x = x + 3 + key_cols;
                     put(
                         buf,
                         x,
@@ -57,7 +64,6 @@ impl Widget for HelpOverlay<'_> {
                 }
                 HelpRow::Blank => {}
             }
-        }
-        scrollbar(area, buf, self.rows.len(), self.offset, height, self.theme);
+        });
     }
 }

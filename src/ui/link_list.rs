@@ -1,8 +1,10 @@
-//! The list of an entity screen: what an organisation, focus area or artifact links to.
+//! A list of links: what an organisation, focus area or artifact links to, or one column of
+//! a comparison. Each row is a name, then how it relates.
 
-use super::draw::{fill_row, pane_block, put, row_style, scrollbar};
+use super::draw::{pane_block, put};
+use super::rows::RowList;
 use super::theme::Theme;
-use crate::app::Cursor;
+use crate::app::{Cursor, layout};
 use crate::doc::LinkRow;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -22,9 +24,8 @@ pub struct LinkList<'a> {
 
 impl Widget for LinkList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let block = pane_block(self.title, area, self.focused, self.theme);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        pane_block(self.title, area, self.focused, self.theme).render(area, buf);
+        let inner = layout::inner(area);
         if inner.is_empty() {
             return;
         }
@@ -39,39 +40,28 @@ impl Widget for LinkList<'_> {
             );
             return;
         }
-        let height = usize::from(inner.height);
         let name_cols = self.name_cols.min(inner.width / 2);
-        let end = self.rows.len().min(self.cursor.offset + height);
-        for (row, i) in (self.cursor.offset..end).enumerate() {
-            let r = &self.rows[i];
-            let y = inner.y + row as u16;
-            let selected = i == self.cursor.selected;
-            let (marker, style) = row_style(selected, self.theme);
-            // Every list keeps its marker; only the focused one shows the selection bar.
-            let style = if self.focused { style } else { self.theme.text };
-            let selected = selected && self.focused;
-            fill_row(buf, inner, y, style);
-            let x = inner.x + put(buf, inner.x, y, inner.width, marker, style);
-            let room = inner.width.saturating_sub(2);
-            let used = put(buf, x, y, name_cols.min(room), &r.name, style);
+        let list = RowList {
+            len: self.rows.len(),
+            cursor: self.cursor,
+            selectable: true,
+            lines_per_item: 1,
+            focused: self.focused,
+            theme: self.theme,
+        };
+        list.render(area, inner, buf, |buf, row| {
+            let r = &self.rows[row.index];
+            let Rect { x, y, width, .. } = row.area;
+            let used = put(buf, x, y, name_cols.min(width), &r.name, row.style);
             let lx = x + name_cols.max(used) + 2;
-            let label_style = if selected { style } else { self.theme.dim };
             put(
                 buf,
                 lx,
                 y,
                 inner.right().saturating_sub(lx),
                 &r.label,
-                label_style,
+                row.dim,
             );
-        }
-        scrollbar(
-            area,
-            buf,
-            self.rows.len(),
-            self.cursor.offset,
-            height,
-            self.theme,
-        );
+        });
     }
 }

@@ -4,7 +4,7 @@
 
 use super::draw::{pane_block, put};
 use super::theme::Theme;
-use crate::app::Loading;
+use crate::app::{Loading, layout};
 use crate::text::{bytes, seconds};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
@@ -16,6 +16,8 @@ pub struct LoadingPanel<'a> {
     /// Where the knowledge base comes from.
     pub origin: &'a str,
     pub loading: &'a Loading,
+    /// The keys that work meanwhile, as the key map binds them (`q quits · ? help`).
+    pub keys: &'a str,
     pub theme: &'a Theme,
 }
 
@@ -73,9 +75,8 @@ impl Widget for LoadingPanel<'_> {
             return;
         }
         Clear.render(area, buf);
-        let block = pane_block("Loading", area, true, self.theme);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        pane_block("Loading", area, true, self.theme).render(area, buf);
+        let inner = layout::inner(area);
         let (what, when) = self.lines();
         let width = usize::from(inner.width);
         let bar = match self.loading.fraction() {
@@ -92,7 +93,7 @@ impl Widget for LoadingPanel<'_> {
             (&what, self.theme.text),
             (&bar, self.theme.key),
             (&when, self.theme.dim),
-            ("q quits · ? help", self.theme.dim),
+            (self.keys, self.theme.dim),
         ];
         for (i, (line, style)) in rows.into_iter().enumerate() {
             let y = inner.y + i as u16;

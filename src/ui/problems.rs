@@ -47,7 +47,7 @@ impl Widget for ProblemsPanel<'_> {
             .border_type(BorderType::Double)
             .border_style(self.theme.wrong)
             .title(Line::styled(title, self.theme.wrong));
-        let inner = block.inner(area);
+        let inner = crate::app::layout::inner(area);
         block.render(area, buf);
         let mut y = inner.y;
         for p in self.problems {

@@ -1,0 +1,166 @@
+//! The knowledge base arriving: loading in the background with its progress, the first data,
+//! a failed load, and new data after an edit (every screen kept on the same entities, by id).
+
+use super::{App, Overlay, Screen};
+use crate::kb::load::{Phase, Progress};
+use crate::kb::{Index, Kb, LoadError, Problem};
+use crate::loaded::Loaded;
+use std::time::Duration;
+
+/// How far a background load has got, and how long it has taken.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Loading {
+    pub progress: Progress,
+    /// Since loading started.
+    pub elapsed: Duration,
+    /// When the current phase started, since loading started.
+    pub phase_started: Duration,
+}
+
+impl Loading {
+    fn start() -> Self {
+        Loading {
+            progress: Progress {
+                phase: Phase::Reading,
+                bytes_done: 0,
+                bytes_total: 0,
+                files_done: 0,
+                files_total: 0,
+            },
+            elapsed: Duration::ZERO,
+            phase_started: Duration::ZERO,
+        }
+    }
+
+    /// How much of the current phase is done, for phases that count bytes.
+    pub fn fraction(&self) -> Option<f64> {
+        self.progress.fraction()
+    }
+
+    /// The time the current phase still needs at its pace so far, once there is a pace.
+    pub fn eta(&self) -> Option<Duration> {
+        let f = self.fraction()?;
+        let spent = self.elapsed.saturating_sub(self.phase_started);
+        (f >= 0.02 && spent >= Duration::from_millis(200)).then(|| spent.mul_f64((1.0 - f) / f))
+    }
+}
+
+impl App {
+    /// An explorer whose knowledge base is still loading: it shows the progress until
+    /// [`App::loaded`], then opens `open` (an id or a name) if given.
+    pub fn loading(
+        keymap: crate::keymap::Keymap,
+        origin: impl Into<String>,
+        size: ratatui::layout::Rect,
+        open: Option<String>,
+    ) -> Self {
+        let empty = Loaded {
+            kb: Kb::default(),
+            index: Index::default(),
+            haystack: None,
+        };
+        let mut app = App::with(empty, keymap, origin, size);
+        app.loading = Some(Loading::start());
+        app.open_when_loaded = open;
+        app
+    }
+
+    /// How far loading has got, while the knowledge base loads.
+    pub fn load_state(&self) -> Option<&Loading> {
+        self.loading.as_ref()
+    }
+
+    /// Loading has got further.
+    pub fn load_progress(&mut self, progress: Progress, elapsed: Duration) {
+        if let Some(l) = &mut self.loading {
+            if l.progress.phase != progress.phase {
+                l.phase_started = elapsed;
+            }
+            l.progress = progress;
+            l.elapsed = l.elapsed.max(elapsed);
+        }
+    }
+
+    /// Time has passed while loading, with no news from the load (a step that counts nothing):
+    /// the clock on the loading panel keeps moving.
+    pub fn load_tick(&mut self, elapsed: Duration) {
+        if let Some(l) = &mut self.loading {
+            l.elapsed = l.elapsed.max(elapsed);
+        }
+    }
+
+    /// The knowledge base has loaded: show it, and open what was asked for.
+    pub fn loaded(&mut self, loaded: Loaded) {
+        self.loading = None;
+        self.install(loaded);
+        self.status = None;
+        if let Some(id) = self.open_when_loaded.take() {
+            match crate::kb::resolve(&self.kb, &self.index, &id, &[]) {
+                Ok(found) => self.open_at(found[0]),
+                Err(message) => self.status = Some(crate::text::sanitize(&message).into_owned()),
+            }
+        }
+        self.sync();
+    }
+
+    /// The knowledge base could not be loaded: the explorer ends, and [`App::take_failure`]
+    /// says why.
+    pub fn load_failed(&mut self, error: LoadError) {
+        self.failure = Some(error);
+        self.quit = true;
+    }
+
+    /// Why the knowledge base could not be loaded.
+    pub fn take_failure(&mut self) -> Option<LoadError> {
+        self.failure.take()
+    }
+
+    /// Problems of the latest version of the files, while the last good data is shown.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The knowledge base's files changed but are invalid: show why, keep the data.
+    pub fn set_problems(&mut self, problems: Vec<Problem>) {
+        self.problems = problems;
+    }
+
+    /// The knowledge base's files changed: show the new data, keeping every screen on the
+    /// same entities (by id) where they still exist.
+    pub fn reload(&mut self, loaded: Loaded) {
+        self.install(loaded);
+        let s = self.summary;
+        self.status = Some(format!(
+            "Reloaded: {} · {}",
+            crate::text::count(s.alliances, "alliance", "alliances"),
+            crate::text::count(s.organizations, "organization", "organizations")
+        ));
+        self.sync();
+    }
+
+    /// Replaces the data, moving every screen to the same entities (by id) where they still
+    /// exist.
+    fn install(&mut self, loaded: Loaded) {
+        let old = std::mem::replace(&mut self.kb, loaded.kb);
+        self.index = loaded.index;
+        self.summary = self.kb.summary();
+        let (kb, index) = (&self.kb, &self.index);
+        let remap = |screen: Screen| -> Option<Screen> {
+            let focus = screen.focus();
+            let view = screen.state().remap(&old, kb, index)?;
+            Some(Screen::new(view, focus))
+        };
+        let current = std::mem::replace(&mut self.screen, Screen::alliances(0));
+        self.screen = remap(current).unwrap_or_else(|| Screen::alliances(0));
+        self.history.retain_map(remap);
+        self.marks.remap(&old, kb, index);
+        // Results and prepared names belong to the old data.
+        self.finders = super::Finders::new(loaded.haystack);
+        if matches!(self.overlay, Overlay::Finder(_)) {
+            self.overlay = Overlay::None;
+        }
+        self.page = Default::default();
+        self.page_for = None;
+        self.problems.clear();
+    }
+}

@@ -1,0 +1,281 @@
+//! What the body of the screen shows: one state type per view, each holding the cursors of its
+//! panes under the names of what they hold, and the one place that maps a pane to its cursor.
+//!
+//! Adding a view is one variant of [`View`], one file implementing [`ViewState`] (its panes,
+//! its page, what Enter opens) and one widget in `ui`.
+
+mod alliances;
+mod compare;
+mod entity;
+
+pub use alliances::{Alliances, LINES_PER_ALLIANCE};
+pub use compare::Compare;
+pub use entity::EntityView;
+
+use super::Cursor;
+use crate::action::Action;
+use crate::doc::{Doc, LinkRow};
+use crate::kb::{Entity, Index, Kb};
+
+/// A pane of a view: the list on the left, the details, the focus areas on the right; in the
+/// compare view, the organisations in both alliances, only in the first, only in the second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    List,
+    /// A detail document: its cursor's `selected` is a link, `offset` the first line shown.
+    Details,
+    Side,
+    Shared,
+    OnlyFirst,
+    OnlySecond,
+}
+
+/// How a view arranges its panes, left to right, in the order of its panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A list, a wide details pane, and a narrow side pane.
+    ListDetailsSide,
+    /// A list and a details pane.
+    ListDetails,
+    /// Columns of equal width.
+    Columns,
+}
+
+/// What the body shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum View {
+    /// The alliance list, the selected alliance's details and its focus areas.
+    Alliances(Alliances),
+    /// An organisation (the member view), a focus area or an artifact.
+    Entity(EntityView),
+    /// The organisations two alliances share, and those only one has.
+    Compare(Compare),
+}
+
+/// What a view's state knows about itself. Each view implements it in its own file.
+pub trait ViewState {
+    /// The panes, in Tab order.
+    fn panes(&self) -> &'static [Pane];
+    /// How the panes are laid out.
+    fn shape(&self) -> Shape;
+    /// The cursor of one of its panes.
+    fn cursor(&self, pane: Pane) -> Option<&Cursor>;
+    fn cursor_mut(&mut self, pane: Pane) -> Option<&mut Cursor>;
+    /// Screen lines each row of a list pane takes.
+    fn lines_per_item(&self, _pane: Pane) -> usize {
+        1
+    }
+    /// Its title, for the breadcrumb.
+    fn title(&self, kb: &Kb) -> String;
+    /// Whether every entity it names exists in `kb`.
+    fn valid(&self, kb: &Kb) -> bool;
+    /// The same view over new data: its entities found again by id, or `None` if one is gone.
+    fn remap(&self, old: &Kb, kb: &Kb, index: &Index) -> Option<View>;
+    /// Keeps what the page depends on within the data (before the page is built).
+    fn settle(&mut self, _kb: &Kb) {}
+    /// Whether `other` shows the same page, so that it need not be built again.
+    fn same_page(&self, other: &View) -> bool;
+    /// What the view shows beyond its cursors, laid out for a details pane `width` wide.
+    fn page(&self, kb: &Kb, index: &Index, width: u16) -> Page;
+    /// The rows of a list pane.
+    fn len(&self, pane: Pane, kb: &Kb, index: &Index, page: &Page) -> usize;
+    /// What Enter does on the selection of a list pane.
+    fn open(&self, pane: Pane, kb: &Kb, index: &Index, page: &Page) -> Open;
+    /// The selection of a list pane moved: what depends on it starts again.
+    fn moved(&mut self, _pane: Pane) {}
+    /// The actions worth a hint when `pane` has the focus.
+    fn hints(&self, pane: Pane) -> Vec<Action>;
+}
+
+/// What Enter on a list's selection does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Open {
+    /// Go to an entity (recorded in history).
+    Jump(Entity),
+    /// Move the focus to another pane of the same view.
+    Focus(Pane),
+    Nothing,
+}
+
+impl View {
+    pub fn state(&self) -> &dyn ViewState {
+        match self {
+            View::Alliances(v) => v,
+            View::Entity(v) => v,
+            View::Compare(v) => v,
+        }
+    }
+
+    pub fn state_mut(&mut self) -> &mut dyn ViewState {
+        match self {
+            View::Alliances(v) => v,
+            View::Entity(v) => v,
+            View::Compare(v) => v,
+        }
+    }
+}
+
+/// Everything needed to show a screen again exactly: what history records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Screen {
+    pub view: View,
+    /// The focused pane, as a position in the view's panes (so it is always one of them).
+    focus: usize,
+}
+
+impl Screen {
+    /// A screen of `view` with the focus on `pane` (its first pane if it has no such pane).
+    pub fn new(view: View, pane: Pane) -> Self {
+        let mut screen = Screen { view, focus: 0 };
+        screen.set_focus(pane);
+        screen
+    }
+
+    /// The alliance view on the `selected`-th alliance, the list focused.
+    pub fn alliances(selected: usize) -> Self {
+        Screen::new(View::Alliances(Alliances::on(selected)), Pane::List)
+    }
+
+    /// The screen a jump to `entity` shows: an alliance in the alliance view with its details
+    /// focused, anything else on its own page.
+    pub fn of(entity: Entity) -> Self {
+        match entity {
+            Entity::Alliance(a) => Screen::new(View::Alliances(Alliances::on(a)), Pane::Details),
+            other => Screen::new(View::Entity(EntityView::new(other)), Pane::List),
+        }
+    }
+
+    pub fn state(&self) -> &dyn ViewState {
+        self.view.state()
+    }
+
+    pub fn state_mut(&mut self) -> &mut dyn ViewState {
+        self.view.state_mut()
+    }
+
+    pub fn panes(&self) -> &'static [Pane] {
+        self.state().panes()
+    }
+
+    pub fn focus(&self) -> Pane {
+        let panes = self.panes();
+        panes[self.focus.min(panes.len() - 1)]
+    }
+
+    /// Focuses `pane` if the view has it; true if it does.
+    pub fn set_focus(&mut self, pane: Pane) -> bool {
+        match self.panes().iter().position(|&p| p == pane) {
+            Some(at) => {
+                self.focus = at;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Moves the focus `step` panes along, wrapping.
+    pub fn cycle_focus(&mut self, step: isize) {
+        let n = self.panes().len() as isize;
+        self.focus = (self.focus as isize + step).rem_euclid(n) as usize;
+    }
+
+    /// The cursor of a pane of this screen.
+    pub fn cursor(&self, pane: Pane) -> Option<&Cursor> {
+        self.state().cursor(pane)
+    }
+
+    pub fn cursor_mut(&mut self, pane: Pane) -> Option<&mut Cursor> {
+        self.state_mut().cursor_mut(pane)
+    }
+
+    /// The cursor of the focused pane.
+    pub fn focused_cursor(&self) -> Cursor {
+        self.cursor(self.focus()).copied().unwrap_or_default()
+    }
+}
+
+/// What a screen shows beyond the knowledge base itself, built when its subject or the width
+/// changes (never per frame): the detail document and the rows of its link lists.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub doc: Doc,
+    lists: Vec<Rows>,
+}
+
+/// The rows of one list pane, and the columns of the widest name among them.
+#[derive(Debug, Clone)]
+struct Rows {
+    pane: Pane,
+    rows: Vec<LinkRow>,
+    name_cols: u16,
+}
+
+impl Page {
+    /// A page of a document and the rows of each of its list panes.
+    pub fn new(doc: Doc, lists: Vec<(Pane, Vec<LinkRow>)>) -> Self {
+        let lists = lists
+            .into_iter()
+            .map(|(pane, rows)| {
+                let widest = rows.iter().map(|l| crate::text::width(&l.name)).max();
+                let name_cols = widest.unwrap_or(0).min(usize::from(u16::MAX)) as u16;
+                Rows {
+                    pane,
+                    rows,
+                    name_cols,
+                }
+            })
+            .collect();
+        Page { doc, lists }
+    }
+
+    /// The rows of a list pane (none if the page has no list for it).
+    pub fn rows(&self, pane: Pane) -> &[LinkRow] {
+        self.lists
+            .iter()
+            .find(|r| r.pane == pane)
+            .map_or(&[], |r| &r.rows)
+    }
+
+    /// Columns of the widest name of a list pane's rows.
+    pub fn name_cols(&self, pane: Pane) -> u16 {
+        self.lists
+            .iter()
+            .find(|r| r.pane == pane)
+            .map_or(0, |r| r.name_cols)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_focus_is_always_a_pane_of_the_view() {
+        let mut s = Screen::alliances(0);
+        assert_eq!(s.focus(), Pane::List);
+        assert!(!s.set_focus(Pane::Shared));
+        assert_eq!(s.focus(), Pane::List);
+        s.cycle_focus(-1);
+        assert_eq!(s.focus(), Pane::Side);
+        s.cycle_focus(2);
+        assert_eq!(s.focus(), Pane::Details);
+        let s = Screen::new(View::Compare(Compare::of(0, 1)), Pane::Side);
+        assert_eq!(s.focus(), Pane::Shared);
+    }
+
+    #[test]
+    fn each_pane_has_its_own_cursor_and_no_other_view_s() {
+        let mut s = Screen::alliances(3);
+        assert_eq!(s.cursor(Pane::List).unwrap().selected, 3);
+        s.cursor_mut(Pane::Side).unwrap().selected = 2;
+        let View::Alliances(a) = &s.view else {
+            unreachable!()
+        };
+        assert_eq!(a.side.selected, 2);
+        assert!(s.cursor(Pane::OnlyFirst).is_none());
+        let s = Screen::of(Entity::Org(4));
+        assert_eq!(s.focus(), Pane::List);
+        assert!(s.cursor(Pane::Side).is_none());
+        assert_eq!(Screen::of(Entity::Alliance(2)).focus(), Pane::Details);
+    }
+}

@@ -1,0 +1,113 @@
+//! Two alliances compared: the organisations in both, only in the first, only in the second.
+
+use super::{Open, Page, Pane, Shape, View, ViewState};
+use crate::action::Action;
+use crate::app::Cursor;
+use crate::doc::Doc;
+use crate::kb::{Entity, Index, Ix, Kb};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Compare {
+    /// The first alliance.
+    pub a: Ix,
+    /// The second alliance.
+    pub b: Ix,
+    /// The organisations in both.
+    pub both: Cursor,
+    pub only_first: Cursor,
+    pub only_second: Cursor,
+}
+
+impl Compare {
+    pub fn of(a: Ix, b: Ix) -> Self {
+        Compare {
+            a,
+            b,
+            both: Cursor::default(),
+            only_first: Cursor::default(),
+            only_second: Cursor::default(),
+        }
+    }
+}
+
+impl ViewState for Compare {
+    fn panes(&self) -> &'static [Pane] {
+        &[Pane::Shared, Pane::OnlyFirst, Pane::OnlySecond]
+    }
+
+    fn shape(&self) -> Shape {
+        Shape::Columns
+    }
+
+    fn cursor(&self, pane: Pane) -> Option<&Cursor> {
+        match pane {
+            Pane::Shared => Some(&self.both),
+            Pane::OnlyFirst => Some(&self.only_first),
+            Pane::OnlySecond => Some(&self.only_second),
+            _ => None,
+        }
+    }
+
+    fn cursor_mut(&mut self, pane: Pane) -> Option<&mut Cursor> {
+        match pane {
+            Pane::Shared => Some(&mut self.both),
+            Pane::OnlyFirst => Some(&mut self.only_first),
+            Pane::OnlySecond => Some(&mut self.only_second),
+            _ => None,
+        }
+    }
+
+    fn title(&self, kb: &Kb) -> String {
+        format!(
+            "{} ⇄ {}",
+            Entity::Alliance(self.a).name(kb),
+            Entity::Alliance(self.b).name(kb)
+        )
+    }
+
+    fn valid(&self, kb: &Kb) -> bool {
+        self.a < kb.alliances.len() && self.b < kb.alliances.len()
+    }
+
+    fn remap(&self, old: &Kb, kb: &Kb, index: &Index) -> Option<View> {
+        let a = Entity::Alliance(self.a).find_in(old, kb, index)?;
+        let b = Entity::Alliance(self.b).find_in(old, kb, index)?;
+        Some(View::Compare(Compare {
+            a: a.ix(),
+            b: b.ix(),
+            ..self.clone()
+        }))
+    }
+
+    fn same_page(&self, other: &View) -> bool {
+        matches!(other, View::Compare(o) if (o.a, o.b) == (self.a, self.b))
+    }
+
+    fn page(&self, kb: &Kb, index: &Index, _width: u16) -> Page {
+        let [both, first, second] = crate::doc::compare(kb, index, self.a, self.b);
+        Page::new(
+            Doc::default(),
+            vec![
+                (Pane::Shared, both),
+                (Pane::OnlyFirst, first),
+                (Pane::OnlySecond, second),
+            ],
+        )
+    }
+
+    fn len(&self, pane: Pane, _kb: &Kb, _index: &Index, page: &Page) -> usize {
+        page.rows(pane).len()
+    }
+
+    fn open(&self, pane: Pane, _kb: &Kb, _index: &Index, page: &Page) -> Open {
+        let selected = self.cursor(pane).map_or(0, |c| c.selected);
+        page.rows(pane)
+            .get(selected)
+            .map_or(Open::Nothing, |row| Open::Jump(row.target))
+    }
+
+    fn hints(&self, _pane: Pane) -> Vec<Action> {
+        use Action::*;
+        vec![Down, Up, Open, NextPane]
+    }
+}
