@@ -32,6 +32,10 @@ pub enum Action {
     Mark,
     /// Compare the two marked alliances.
     Compare,
+    /// Show the knowledge base as of the article's date, or as of today again.
+    ToggleDay,
+    /// Type the day to show the knowledge base as of.
+    TypeDay,
     /// In a prompt: delete the character before the cursor.
     DeleteChar,
     /// In a prompt: delete the word before the cursor.
@@ -89,6 +93,8 @@ impl Action {
             Action::GoTo => "go to",
             Action::Mark => "mark",
             Action::Compare => "compare",
+            Action::ToggleDay => "as of",
+            Action::TypeDay => "date",
             Action::DeleteWord => "delete word",
             Action::ClearQuery => "clear",
             other => other.describe(),
@@ -118,6 +124,8 @@ impl Action {
             Action::GoTo => "go to anything",
             Action::Mark => "mark for compare",
             Action::Compare => "compare marked",
+            Action::ToggleDay => "as of the article / today",
+            Action::TypeDay => "as of a date you type",
             Action::DeleteChar => "delete a character",
             Action::DeleteWord => "delete a word",
             Action::ClearQuery => "clear the query",

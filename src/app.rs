@@ -14,6 +14,7 @@ pub mod cursor;
 pub mod doc_cursor;
 pub mod finder;
 pub mod history;
+pub mod input;
 pub mod layout;
 mod load;
 pub mod marks;
@@ -23,7 +24,7 @@ pub mod screen;
 
 use crate::action::Action;
 use crate::doc::Doc;
-use crate::kb::{Entity, Index, Ix, Kb, LoadError, Problem, Summary};
+use crate::kb::{Day, Entity, Index, Ix, Kb, LoadError, Problem, Summary};
 use crate::keymap::{Keymap, Mode};
 use crate::loaded::Loaded;
 pub use cursor::Cursor;
@@ -33,7 +34,7 @@ use layout::Areas;
 pub use load::Loading;
 use marks::{Marked, Marks};
 use ratatui::layout::Rect;
-pub use screen::{Alliances, Compare, EntityView, Open, Page, Pane, Screen, View};
+pub use screen::{Alliances, Compare, Data, EntityView, Open, Page, Pane, Screen, View};
 
 /// What is drawn over the screen.
 #[derive(Debug, Clone)]
@@ -42,6 +43,8 @@ pub enum Overlay {
     /// The help, with its scroll position.
     Help(Cursor),
     Finder(Finder),
+    /// A value asked for on the bottom line.
+    Input(input::Input),
 }
 
 pub struct App {
@@ -51,6 +54,10 @@ pub struct App {
     origin: String,
     size: Rect,
     screen: Screen,
+    /// The day every screen is as of: today unless asked otherwise.
+    day: Day,
+    /// Whether `day` was taken as today (the header says so), not chosen.
+    today: bool,
     history: History<Screen>,
     overlay: Overlay,
     finders: Finders,
@@ -60,9 +67,9 @@ pub struct App {
     problems: Vec<Problem>,
     status: Option<String>,
     /// What the current screen shows beyond the knowledge base (its detail document and
-    /// lists), and the view and width it was built for.
+    /// lists), and the view, width and day it was built for.
     page: Page,
-    page_for: Option<(View, u16)>,
+    page_for: Option<(View, u16, Day)>,
     quit: bool,
     /// Counts for the status line, taken once per knowledge base.
     summary: Summary,
@@ -96,6 +103,8 @@ impl App {
             origin: origin.into(),
             size,
             screen: Screen::alliances(0),
+            day: Day::today(),
+            today: true,
             history: History::default(),
             overlay: Overlay::None,
             finders: Finders::new(haystack),
@@ -149,6 +158,34 @@ impl App {
         &self.screen
     }
 
+    /// The day every screen is as of.
+    pub fn day(&self) -> Day {
+        self.day
+    }
+
+    /// Shows every screen as of `day`.
+    pub fn set_day(&mut self, day: Day) {
+        self.day = day;
+        self.today = false;
+        self.sync();
+    }
+
+    /// Shows every screen as of today.
+    pub fn set_today(&mut self) {
+        self.day = Day::today();
+        self.today = true;
+        self.sync();
+    }
+
+    /// The knowledge base as the screens show it: on the app's day.
+    pub fn data(&self) -> Data<'_> {
+        Data {
+            kb: &self.kb,
+            index: &self.index,
+            day: self.day,
+        }
+    }
+
     pub fn size(&self) -> Rect {
         self.size
     }
@@ -162,7 +199,7 @@ impl App {
         match self.overlay {
             Overlay::None => Mode::Browse,
             Overlay::Help(_) => Mode::Help,
-            Overlay::Finder(_) => Mode::Prompt,
+            Overlay::Finder(_) | Overlay::Input(_) => Mode::Prompt,
         }
     }
 
@@ -298,6 +335,10 @@ impl App {
                     None
                 }
                 Overlay::Finder(_) => self.update_finder(action),
+                Overlay::Input(_) => {
+                    self.update_input(action);
+                    None
+                }
             },
         };
         self.sync();
@@ -332,6 +373,8 @@ impl App {
             Action::GoTo => self.open_finder(FinderKind::Anything),
             Action::Mark => self.mark(),
             Action::Compare => self.compare(),
+            Action::ToggleDay => self.toggle_day(),
+            Action::TypeDay => self.ask(input::Asking::Day, ""),
             Action::Down
             | Action::Up
             | Action::First
@@ -381,9 +424,7 @@ impl App {
 
     /// Number of rows of a list pane.
     fn list_len(&self, pane: Pane) -> usize {
-        self.screen
-            .state()
-            .len(pane, &self.kb, &self.index, &self.page)
+        self.screen.state().len(pane, &self.data(), &self.page)
     }
 
     fn move_in(&mut self, pane: Pane, action: Action) {
@@ -440,11 +481,7 @@ impl App {
             }
             return;
         }
-        match self
-            .screen
-            .state()
-            .open(pane, &self.kb, &self.index, &self.page)
-        {
+        match self.screen.state().open(pane, &self.data(), &self.page) {
             Open::Jump(target) => self.jump(target),
             Open::Focus(pane) => {
                 self.screen.set_focus(pane);
@@ -544,13 +581,12 @@ impl App {
             .and_then(|a| a.pane(Pane::Details).map(|p| p.inner.width))
             .unwrap_or(60);
         self.screen.state_mut().settle(&self.kb);
-        let stale = self
-            .page_for
-            .as_ref()
-            .is_none_or(|(view, w)| *w != width || !self.screen.state().same_page(view));
+        let stale = self.page_for.as_ref().is_none_or(|(view, w, d)| {
+            *w != width || *d != self.day || !self.screen.state().same_page(view)
+        });
         if stale {
-            self.page = self.screen.state().page(&self.kb, &self.index, width);
-            self.page_for = Some((self.screen.view.clone(), width));
+            self.page = self.screen.state().page(&self.data(), width);
+            self.page_for = Some((self.screen.view.clone(), width, self.day));
         }
         for &pane in self.screen.panes() {
             if pane == Pane::Details {

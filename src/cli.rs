@@ -37,9 +37,14 @@ pub struct Cli {
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
 
-    /// Start the explorer on this alliance, organisation, focus area or artifact
+    /// Start the explorer on this alliance, organisation, focus area or artifact (an id or a name)
     #[arg(long, value_name = "ID")]
     pub open: Option<String>,
+
+    /// Show the knowledge base as it stood on this day: YYYY-MM-DD, or YYYY-MM or YYYY (the end
+    /// of that period), `article` (2023-12-05) or `today` [default: today]
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_day)]
+    pub as_of: Option<crate::kb::Day>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -109,10 +114,13 @@ pub enum Command {
     },
     /// The shortest chain of links between two alliances or organisations
     Path {
-        /// Where the chain starts (an alliance or organisation id)
+        /// Where the chain starts (an alliance or organisation, by id or name)
         from: String,
         /// Where it ends
         to: String,
+        /// Links to count besides members, leads, groups and declared relations
+        #[arg(long, value_enum, value_name = "LINKS")]
+        via: Vec<ViaArg>,
         /// Print one JSON document
         #[arg(long)]
         json: bool,
@@ -198,6 +206,27 @@ impl From<KindArg> for crate::kb::EntityKind {
             KindArg::Artifact => K::Artifact,
         }
     }
+}
+
+/// Links a path may also go through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ViaArg {
+    /// Focus areas: two alliances working on one are linked through it
+    Focus,
+}
+
+impl ViaArg {
+    /// The links a path may use besides the usual ones.
+    pub fn to_via(via: &[ViaArg]) -> crate::kb::path::Via {
+        crate::kb::path::Via {
+            focus: via.contains(&ViaArg::Focus),
+        }
+    }
+}
+
+/// A day as typed for `--as-of`.
+fn parse_day(text: &str) -> Result<crate::kb::Day, String> {
+    crate::kb::Day::parse(text).map_err(|why| format!("{why}, or `article` or `today`"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -22,10 +22,12 @@ pub enum Outcome {
     Failure,
 }
 
-/// What every command needs: the knowledge base, its index, how to paint, how wide to write.
+/// What every command needs: the knowledge base, its index, the day it is as of, how to
+/// paint, how wide to write.
 pub struct Context<'a> {
     pub kb: &'a Kb,
     pub index: &'a Index,
+    pub day: crate::kb::Day,
     pub paint: Paint,
     /// Columns to wrap human output to.
     pub width: usize,

@@ -156,8 +156,8 @@ impl Doc {
 }
 
 /// The columns of a member row: the organisation's name, `kind · CC` with the date it joined
-/// when that differs from the alliance's founding date, and whether the membership is
-/// unverified.
+/// when that differs from the alliance's founding date and the date it left, and whether the
+/// membership is unverified.
 pub fn member_columns<'a>(kb: &'a Kb, row: &MemberRow) -> Option<(&'a str, String, bool)> {
     let a = kb.alliances.get(row.alliance)?;
     let m = a.members.get(row.member)?;
@@ -170,6 +170,10 @@ pub fn member_columns<'a>(kb: &'a Kb, row: &MemberRow) -> Option<(&'a str, Strin
     if let Some(since) = m.since.as_ref().filter(|&s| Some(s) != a.founded.as_ref()) {
         detail.push_str("  since ");
         detail.push_str(since.as_str());
+    }
+    if let Some(until) = &m.until {
+        detail.push_str("  until ");
+        detail.push_str(until.as_str());
     }
     Some((o.name.as_str(), detail, m.status == Status::Unverified))
 }

@@ -18,7 +18,9 @@ mod model;
 mod parsed;
 pub mod path;
 pub mod problem;
+pub mod related;
 mod resolve;
+pub mod time;
 pub mod validate;
 
 pub use date::Date;
@@ -29,6 +31,16 @@ pub use model::*;
 pub use parsed::{ParsedFile, Text};
 pub use problem::Problem;
 pub use resolve::resolve;
+pub use time::Day;
+
+/// A late day, for tests of the knowledge base as it stands today (fixed, so that no test
+/// depends on the clock).
+#[cfg(test)]
+pub const TEST_DAY: Day = Day {
+    year: 2026,
+    month: 12,
+    day: 2,
+};
 
 /// The built-in knowledge base and its index, for tests.
 #[cfg(test)]

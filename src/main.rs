@@ -1,5 +1,5 @@
 use alliances::app::App;
-use alliances::cli::{Cli, Command, ExportFormat, Shell};
+use alliances::cli::{Cli, Command, ExportFormat, Shell, ViaArg};
 use alliances::commands::{self, Context, Outcome, Paint};
 use alliances::kb::cache::Cache;
 use alliances::kb::{self, Index, Kb, LoadError};
@@ -74,6 +74,7 @@ fn main() -> ExitCode {
     let cx = Context {
         kb: &kb,
         index: &index,
+        day: cli.as_of.unwrap_or_else(kb::Day::today),
         paint: Paint::new(cli.color.enabled(terminal, no_color.as_deref())),
         width: if terminal {
             ratatui::crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w).clamp(40, 160))
@@ -135,7 +136,12 @@ fn run(
         Command::Related { id, depth, json } => {
             commands::related::run(cx, id, *depth, *json, out, err)
         }
-        Command::Path { from, to, json } => commands::path::run(cx, from, to, *json, out, err),
+        Command::Path {
+            from,
+            to,
+            via,
+            json,
+        } => commands::path::run(cx, from, to, ViaArg::to_via(via), *json, out, err),
         Command::Check | Command::Export { .. } => unreachable!("answered before indexing"),
         Command::Completions { .. } | Command::Man => unreachable!("handled before loading"),
     }
@@ -187,6 +193,9 @@ fn explore(cli: &Cli, kb: Kb, origin: String) -> ExitCode {
         origin.clone(),
         alliances::tui::initial_size(),
     );
+    if let Some(day) = cli.as_of {
+        app.set_day(day);
+    }
     if let Some(target) = start {
         app.open_at(target);
     }
@@ -201,12 +210,15 @@ fn explore_while_loading(cli: &Cli, path: &std::path::Path, origin: String) -> E
         Ok(setup) => setup,
         Err(code) => return code,
     };
-    let app = App::loading(
+    let mut app = App::loading(
         keymap,
         origin.clone(),
         alliances::tui::initial_size(),
         cli.open.clone(),
     );
+    if let Some(day) = cli.as_of {
+        app.set_day(day);
+    }
     run_explorer(cli, app, &theme, Some(path.to_path_buf()), &origin)
 }
 

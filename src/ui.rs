@@ -18,7 +18,7 @@ use crate::action::Action;
 use crate::app::layout::{self, PaneArea};
 use crate::app::{App, Pane, View};
 use alliance_list::AllianceList;
-use chrome::{Header, HintBar, StatusLine};
+use chrome::{Header, HintBar, InputLine, StatusLine};
 use doc_view::DocView;
 use focus_pane::FocusPane;
 use help::HelpOverlay;
@@ -48,6 +48,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let crumbs = app.breadcrumb();
     Header {
         crumbs: &crumbs,
+        day: &app.day_caption(),
         theme,
     }
     .render(areas.header, buf);
@@ -80,11 +81,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         .render(areas.body, buf);
     }
-    StatusLine {
-        message: &app.status(),
-        theme,
+    match app.input() {
+        Some(input) => InputLine { input, theme }.render(areas.status, buf),
+        None => StatusLine {
+            message: &app.status(),
+            theme,
+        }
+        .render(areas.status, buf),
     }
-    .render(areas.status, buf);
     HintBar {
         hints: &app.hints(),
         theme,
@@ -104,6 +108,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             haystack,
             kb: app.kb(),
             index: app.index(),
+            day: app.day(),
             theme,
         }
         .render(area, buf);
@@ -144,6 +149,7 @@ fn render_pane(app: &App, area: &PaneArea, theme: &Theme, buf: &mut Buffer) {
     match &screen.view {
         View::Alliances(_) if pane == Pane::List => AllianceList {
             kb,
+            day: app.day(),
             cursor,
             marks: app.marks(),
             focused,
@@ -252,7 +258,7 @@ mod tests {
             selected: 3,
             offset: 1,
         };
-        let doc = crate::doc::alliance(&kb, &index, 0, 40);
+        let doc = crate::doc::alliance(&kb, &index, 0, 40, crate::kb::Day::ARTICLE);
         let rows = vec![LinkRow {
             target: crate::kb::Entity::Alliance(0),
             name: "AI Alliance".into(),
@@ -266,6 +272,7 @@ mod tests {
         ];
         tiny(|| AllianceList {
             kb: &kb,
+            day: crate::kb::Day::ARTICLE,
             cursor,
             marks: &[0],
             focused: true,
@@ -299,6 +306,7 @@ mod tests {
         });
         tiny(|| Header {
             crumbs: &crumbs,
+            day: "as of today (2026-12-02)",
             theme: &theme,
         });
         tiny(|| StatusLine {

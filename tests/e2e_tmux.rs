@@ -175,9 +175,12 @@ fn body(screen: &str) -> String {
     lines[..lines.len().saturating_sub(1)].join("\n")
 }
 
-/// The header line: ` alliances  AI Alliance › NVIDIA`.
+/// The header line's path: ` alliances  AI Alliance › NVIDIA` (without the day the screens
+/// are as of, on its right).
 fn header(screen: &str) -> &str {
-    screen.lines().next().unwrap_or("").trim()
+    let line = screen.lines().next().unwrap_or("");
+    let path = line.rfind(" as of ").map_or(line, |at| &line[..at]);
+    path.trim()
 }
 
 #[test]

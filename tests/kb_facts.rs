@@ -41,7 +41,7 @@ impl Facts {
 
     fn leads(&self, alliance: &str, org: &str) -> bool {
         self.org(org);
-        self.alliance(alliance).leads.iter().any(|l| l == org)
+        self.alliance(alliance).leads.iter().any(|l| l.org == org)
     }
 
     fn absence_note(&self, alliance: &str, org: &str) -> Option<&str> {
@@ -217,7 +217,10 @@ fn the_ai_alliance_as_the_article_and_fact_sheet_describe_it() {
     );
     // 15. SB Intuitions is a SoftBank company.
     assert_eq!(
-        f.org("sb-intuitions").parent.as_deref().map(|p| p.as_str()),
+        f.org("sb-intuitions")
+            .parent
+            .as_deref()
+            .map(|p| p.org.as_str()),
         Some("softbank")
     );
 }
@@ -436,7 +439,7 @@ fn related_alliances_carry_reasons() {
     let aia = f.ix.alliance(&f.kb, "ai-alliance").unwrap();
     let pai = f.ix.alliance(&f.kb, "partnership-on-ai").unwrap();
     let link =
-        f.ix.related(&f.kb, aia)
+        f.ix.related(&f.kb, aia, kb::Day::ARTICLE)
             .into_iter()
             .find(|r| r.alliance == pai)
             .unwrap();
@@ -461,7 +464,7 @@ fn related_alliances_carry_reasons() {
                 format!(
                     "{}: {}",
                     f.kb.alliances[l.alliance()].id,
-                    kb::index::link_label(&f.kb, l)
+                    kb::index::link_label(&f.kb, l, kb::Day::ARTICLE)
                 )
             })
             .collect();

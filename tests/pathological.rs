@@ -138,8 +138,13 @@ fn cyclic_and_self_relations() {
     ])"#;
     let kb = load(cycle).expect("a cycle of declared links is fine");
     let index = Index::new(&kb);
-    assert_eq!(index.related(&kb, 0).len(), 1);
-    assert_eq!(index.related(&kb, 0)[0].reasons.len(), 2);
+    assert_eq!(index.related(&kb, 0, alliances::kb::Day::ARTICLE).len(), 1);
+    assert_eq!(
+        index.related(&kb, 0, alliances::kb::Day::ARTICLE)[0]
+            .reasons
+            .len(),
+        2
+    );
     explore(
         kb,
         &[

@@ -12,14 +12,21 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
+/// The day the screens are shown as of: fixed, so that no snapshot depends on the clock.
+fn day() -> kb::Day {
+    kb::Day::parse("2026-12-02").unwrap()
+}
+
 fn app(cols: u16, rows: u16) -> App {
     let kb = kb::load_embedded().unwrap();
-    App::new(
+    let mut a = App::new(
         kb,
         Keymap::default(),
         "built-in knowledge base",
         Rect::new(0, 0, cols, rows),
-    )
+    );
+    a.set_day(day());
+    a
 }
 
 fn screen(app: &App, theme: &Theme) -> Terminal<TestBackend> {
@@ -131,7 +138,8 @@ fn a_long_cjk_alliance_name_is_cut_by_width() {
         organizations: [(id: "o", name: "組織 😀 Société générale d'électricité", kind: company, country: "JP")],
     )"#;
     let kb = kb::load::load_files([("cjk.ron".to_string(), text.as_bytes().to_vec())]).unwrap();
-    let a = App::new(kb, Keymap::default(), "cjk.ron", Rect::new(0, 0, 80, 16));
+    let mut a = App::new(kb, Keymap::default(), "cjk.ron", Rect::new(0, 0, 80, 16));
+    a.set_day(day());
     assert_snapshot!(shot(&a));
 }
 
@@ -171,12 +179,13 @@ fn every_size_down_to_one_by_one_renders() {
 
 #[test]
 fn an_empty_knowledge_base_renders() {
-    let a = App::new(
+    let mut a = App::new(
         Kb::default(),
         Keymap::default(),
         "empty.ron",
         Rect::new(0, 0, 60, 14),
     );
+    a.set_day(day());
     assert_snapshot!(shot(&a));
 }
 
@@ -287,6 +296,7 @@ fn loading(progress: alliances::kb::load::Progress, elapsed: std::time::Duration
         Rect::new(0, 0, 100, 24),
         None,
     );
+    a.set_day(day());
     a.load_progress(progress, elapsed);
     a
 }
@@ -326,7 +336,8 @@ fn a_big_knowledge_base_validating_shows_a_sweeping_bar_and_a_moving_clock() {
 fn a_rebound_quit_key_is_shown_as_rebound_on_every_screen_that_names_it() {
     let keymap = Keymap::with_overrides(r#"(browse: { quit: ["x"] })"#, "keymap.ron").unwrap();
     let kb = kb::load_embedded().unwrap();
-    let a = App::new(kb, keymap.clone(), "built-in", Rect::new(0, 0, 100, 24));
+    let mut a = App::new(kb, keymap.clone(), "built-in", Rect::new(0, 0, 100, 24));
+    a.set_day(day());
     assert!(shot(&a).contains("x quit"), "{}", shot(&a));
     let small = App::new(
         kb::load_embedded().unwrap(),
@@ -339,7 +350,8 @@ fn a_rebound_quit_key_is_shown_as_rebound_on_every_screen_that_names_it() {
         screen.contains("x quits") && !screen.contains("q quits"),
         "{screen}"
     );
-    let loading = App::loading(keymap, "/data", Rect::new(0, 0, 100, 24), None);
+    let mut loading = App::loading(keymap, "/data", Rect::new(0, 0, 100, 24), None);
+    loading.set_day(day());
     let screen = shot(&loading);
     assert!(
         screen.contains("x quits · ? help") && !screen.contains("q quits"),

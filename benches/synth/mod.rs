@@ -7,7 +7,7 @@
 
 use alliances::kb::{
     Absence, Alliance, AllianceKind, Artifact, ArtifactKind, Date, FocusArea, Kb, Member, OrgKind,
-    Organization, Related, Role, Scope, Source, Status, Str, country,
+    Organization, Related, Role, Scope, Source, Status, Str, Tie, country,
 };
 use std::io::Write;
 use std::path::Path;
@@ -229,6 +229,7 @@ pub fn generate(orgs: usize) -> Kb {
             url: Some(format!("https://example.org/reports/{i}").into()),
             location: None,
             date: Some(date(&mut rng)),
+            read: None,
         })
         .collect();
     let source = |rng: &mut Rng| format!("s{}", 1 + rng.below(200)).into();
@@ -266,7 +267,7 @@ pub fn generate(orgs: usize) -> Kb {
             aka.push(format!("{} {}", rng.pick(NOUNS), rng.pick(CITIES)).into());
         }
         let parent =
-            (i > 10 && rng.chance(5)).then(|| Box::new(format!("org-{}", rng.below(i)).into()));
+            (i > 10 && rng.chance(5)).then(|| Box::new(Tie::new(format!("org-{}", rng.below(i)))));
         let note = rng.chance(30).then(|| {
             format!(
                 "Works on {} and {} with partners in {}.",
@@ -291,6 +292,7 @@ pub fn generate(orgs: usize) -> Kb {
                 .chance(50)
                 .then(|| format!("https://org{i}.example").into()),
             parent,
+            formerly: Vec::new(),
             alliance: None,
             note,
             status: if rng.chance(3) {
@@ -333,6 +335,7 @@ pub fn generate(orgs: usize) -> Kb {
                 org: format!("org-{o}").into(),
                 role: *rng.pick(&roles),
                 since: rng.chance(30).then(|| date(&mut rng)),
+                until: None,
                 status: if rng.chance(5) {
                     Status::Unverified
                 } else {
@@ -342,10 +345,10 @@ pub fn generate(orgs: usize) -> Kb {
                 sources: smallvec::smallvec![source(&mut rng)],
             })
             .collect();
-        let leads: alliances::kb::Few<Str> = chosen
+        let leads: alliances::kb::Few<Tie> = chosen
             .iter()
             .take(1 + rng.below(2))
-            .map(|o| format!("org-{o}").into())
+            .map(|o| Tie::new(format!("org-{o}")))
             .collect();
         let mut absent = Vec::new();
         for _ in 0..rng.below(3) {
@@ -355,6 +358,7 @@ pub fn generate(orgs: usize) -> Kb {
                 absent.push(Absence {
                     org: format!("org-{o}").into(),
                     note: "Not a member.".into(),
+                    as_of: None,
                     sources: smallvec::smallvec![source(&mut rng)],
                 });
             }
@@ -401,6 +405,8 @@ pub fn generate(orgs: usize) -> Kb {
             outputs: Vec::new(),
             related,
             claims: Vec::new(),
+            standing: None,
+            history: Vec::new(),
             sources: smallvec::smallvec![source(&mut rng)],
         });
     }

@@ -41,7 +41,7 @@ impl App {
     }
 
     fn title(&self, screen: &Screen) -> String {
-        let title = screen.state().title(&self.kb);
+        let title = screen.state().title(&self.data());
         crate::text::capped(&title, 256).into_owned()
     }
 
@@ -51,6 +51,7 @@ impl App {
         match self.overlay {
             Overlay::Help(_) => return vec![Close, Down, Up, PageDown, Quit],
             Overlay::Finder(_) => return vec![Open, Down, Up, Close, DeleteWord, ClearQuery],
+            Overlay::Input(_) => return vec![Open, Close, DeleteWord, ClearQuery],
             Overlay::None if self.loading.is_some() => return vec![Help, Quit],
             Overlay::None => {}
         }
@@ -64,7 +65,7 @@ impl App {
         if self.history.ahead() > 0 {
             hints.push(Forward);
         }
-        hints.extend([Help, Quit]);
+        hints.extend([ToggleDay, Help, Quit]);
         hints
     }
 

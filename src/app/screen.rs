@@ -15,7 +15,7 @@ pub use entity::EntityView;
 use super::Cursor;
 use crate::action::Action;
 use crate::doc::{Doc, LinkRow};
-use crate::kb::{Entity, Index, Kb};
+use crate::kb::{Day, Entity, Index, Kb};
 
 /// A pane of a view: the list on the left, the details, the focus areas on the right; in the
 /// compare view, the organisations in both alliances, only in the first, only in the second.
@@ -52,6 +52,14 @@ pub enum View {
     Compare(Compare),
 }
 
+/// The knowledge base as the screen shows it: its data, its index, and the day it is as of.
+#[derive(Clone, Copy)]
+pub struct Data<'a> {
+    pub kb: &'a Kb,
+    pub index: &'a Index,
+    pub day: Day,
+}
+
 /// What a view's state knows about itself. Each view implements it in its own file.
 pub trait ViewState {
     /// The panes, in Tab order.
@@ -66,7 +74,7 @@ pub trait ViewState {
         1
     }
     /// Its title, for the breadcrumb.
-    fn title(&self, kb: &Kb) -> String;
+    fn title(&self, data: &Data) -> String;
     /// Whether every entity it names exists in `kb`.
     fn valid(&self, kb: &Kb) -> bool;
     /// The same view over new data: its entities found again by id, or `None` if one is gone.
@@ -76,11 +84,11 @@ pub trait ViewState {
     /// Whether `other` shows the same page, so that it need not be built again.
     fn same_page(&self, other: &View) -> bool;
     /// What the view shows beyond its cursors, laid out for a details pane `width` wide.
-    fn page(&self, kb: &Kb, index: &Index, width: u16) -> Page;
+    fn page(&self, data: &Data, width: u16) -> Page;
     /// The rows of a list pane.
-    fn len(&self, pane: Pane, kb: &Kb, index: &Index, page: &Page) -> usize;
+    fn len(&self, pane: Pane, data: &Data, page: &Page) -> usize;
     /// What Enter does on the selection of a list pane.
-    fn open(&self, pane: Pane, kb: &Kb, index: &Index, page: &Page) -> Open;
+    fn open(&self, pane: Pane, data: &Data, page: &Page) -> Open;
     /// The selection of a list pane moved: what depends on it starts again.
     fn moved(&mut self, _pane: Pane) {}
     /// The actions worth a hint when `pane` has the focus.

@@ -4,7 +4,9 @@ use std::time::Duration;
 
 fn app() -> App {
     let kb = crate::kb::load_embedded().unwrap();
-    App::new(kb, Keymap::default(), "built-in", Rect::new(0, 0, 120, 40))
+    let mut a = App::new(kb, Keymap::default(), "built-in", Rect::new(0, 0, 120, 40));
+    a.set_day(crate::kb::TEST_DAY);
+    a
 }
 
 fn org(app: &App, id: &str) -> Ix {
@@ -520,7 +522,7 @@ fn a_reload_keeps_every_screen_on_the_same_entities() {
     for al in &mut kb.alliances {
         al.members.retain(|m| m.org != "nvidia");
         al.absent.retain(|m| m.org != "nvidia");
-        al.leads.retain(|l| l != "nvidia");
+        al.leads.retain(|l| l.org != "nvidia");
     }
     a.reload(Loaded::new(kb));
     assert!(matches!(a.screen().view, View::Alliances(_)));

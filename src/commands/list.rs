@@ -25,8 +25,10 @@ struct Row<'a> {
     scope: crate::kb::Scope,
     region: Option<&'a str>,
     founded: Option<&'a str>,
+    /// Active, dormant, ended, renamed, merged, or not founded yet, on the day.
+    status: &'static str,
     members: usize,
-    leads: &'a [crate::kb::Str],
+    leads: Vec<&'a str>,
     focus: &'a [crate::kb::Str],
     website: Option<&'a str>,
 }
@@ -79,13 +81,14 @@ pub fn run(
             .iter()
             .map(|a| Row {
                 id: &a.id,
-                name: &a.name,
+                name: a.name_on(cx.day),
                 kind: a.kind,
                 scope: a.scope,
                 region: a.region.as_deref(),
                 founded: a.founded.as_ref().map(|d| d.as_str()),
-                members: a.members.len(),
-                leads: &a.leads,
+                status: a.state_on(cx.day).label(),
+                members: a.size_on(cx.day),
+                leads: a.leads_on(cx.day).map(|l| l.org.as_str()).collect(),
                 focus: &a.focus,
                 website: a.website.as_deref(),
             })
@@ -98,12 +101,12 @@ pub fn run(
             // A cell shows at most 80 columns of a (possibly huge) value.
             [
                 text::display(&a.id, 80).into_owned(),
-                text::display(&a.name, 80).into_owned(),
+                text::display(a.name_on(cx.day), 80).into_owned(),
                 a.kind.label().to_string(),
                 a.founded
                     .as_ref()
                     .map_or_else(String::new, |d| d.to_string()),
-                a.members.len().to_string(),
+                a.size_on(cx.day).to_string(),
             ]
         })
         .collect();
@@ -112,11 +115,11 @@ pub fn run(
     Ok(Outcome::Success)
 }
 
+/// Whether a member or lead of `a` on the day comes from `country`.
 fn has_member_from(cx: &Context, a: &Alliance, country: &str) -> bool {
-    a.members
-        .iter()
-        .map(|m| m.org.as_str())
-        .chain(a.leads.iter().map(crate::kb::Str::as_str))
+    a.members_on(cx.day)
+        .map(|(_, m)| m.org.as_str())
+        .chain(a.leads_on(cx.day).map(|l| l.org.as_str()))
         .filter_map(|id| cx.index.org(cx.kb, id))
         .any(|o| cx.kb.organizations[o].country.as_deref() == Some(country))
 }

@@ -1,7 +1,7 @@
 //! `alliances path A B`: the shortest chain of links between two alliances or organisations.
 
 use super::{Context, Outcome, Sgr, write_json};
-use crate::kb::path::{Link, shortest};
+use crate::kb::path::{Link, Via, shortest};
 use crate::kb::{Entity, EntityKind, resolve};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -39,6 +39,7 @@ pub fn run(
     cx: &Context,
     from: &str,
     to: &str,
+    via: Via,
     json: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -55,7 +56,7 @@ pub fn run(
         }
     }
     let (a, b) = (ends[0], ends[1]);
-    let Some(steps) = shortest(cx.kb, cx.index, a, b) else {
+    let Some(steps) = shortest(cx.kb, cx.index, a, b, cx.day, via) else {
         writeln!(
             err,
             "error: no chain of members, leads or declared links connects {} and {}",
@@ -75,6 +76,7 @@ pub fn run(
                     Link::Member { .. } => "member",
                     Link::Parent { .. } => "parent",
                     Link::Same { .. } | Link::Declared { .. } => "declared",
+                    Link::Focus { .. } => "focus",
                 },
                 text: s.link.describe(cx.kb),
             },

@@ -100,7 +100,7 @@ fn walk(cx: &Context, start: Ix, depth: u8) -> Vec<Entry> {
     for d in 1..=depth {
         let mut next = Vec::new();
         for &from in &frontier {
-            for r in cx.index.related(cx.kb, from) {
+            for r in cx.index.related(cx.kb, from, cx.day) {
                 if seen.insert(r.alliance) {
                     entries.push(Entry {
                         id: cx.kb.alliances[r.alliance].id.to_string(),

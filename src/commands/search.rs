@@ -109,7 +109,7 @@ pub fn run(
             "{}  {label}{pad}",
             cx.paint.paint(&format!("{:<12}", h.kind), Sgr::Dim)
         );
-        let context = crate::doc::context(cx.kb, cx.index, h.target);
+        let context = crate::doc::context(cx.kb, cx.index, h.target, cx.day);
         if !context.is_empty() {
             line.push_str("  ");
             line.push_str(&cx.paint.paint(&context, Sgr::Dim));
@@ -135,7 +135,7 @@ fn hit_out(
             .map(|l| TieOut {
                 id: kb.alliances[l.alliance()].id.to_string(),
                 name: kb.alliances[l.alliance()].name.to_string(),
-                tie: link_label(kb, l),
+                tie: link_label(kb, l, cx.day),
             })
             .collect()
     });

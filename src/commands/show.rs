@@ -43,7 +43,7 @@ pub fn run(
 
 fn print_human(cx: &Context, entity: Entity, out: &mut dyn Write) -> io::Result<()> {
     let width = cx.width.min(u16::MAX as usize) as u16;
-    let doc::EntityPage { doc, links } = doc::page(cx.kb, cx.index, entity, width);
+    let doc::EntityPage { doc, links } = doc::page(cx.kb, cx.index, entity, width, cx.day);
     let (heading, _) = doc::entity::links_heading(entity.kind());
     print_doc(cx, &doc, out)?;
     if !links.is_empty() {
@@ -106,10 +106,19 @@ fn sgr(tone: Tone) -> Sgr {
 enum Document<'a> {
     Alliance {
         id: &'a str,
+        /// The name on the day.
         name: &'a str,
+        /// The day the lists are as of.
+        as_of: String,
+        /// Active, dormant, ended, renamed, merged, or not founded, on the day.
+        status: &'static str,
         data: &'a crate::kb::Alliance,
+        /// The leads on the day.
         leads: Vec<Named>,
+        /// The members on the day.
         members: Vec<MemberOut<'a>>,
+        /// The members that had left by the day.
+        former: Vec<MemberOut<'a>>,
         absent: Vec<AbsentOut<'a>>,
         focus: Vec<Named>,
         related: Vec<RelatedOut>,
@@ -117,6 +126,7 @@ enum Document<'a> {
     Organization {
         id: &'a str,
         name: &'a str,
+        as_of: String,
         data: &'a crate::kb::Organization,
         alliances: Vec<TieOut>,
         parent: Option<Named>,
@@ -145,6 +155,7 @@ struct MemberOut<'a> {
     country: Option<&'a str>,
     role: crate::kb::Role,
     since: Option<&'a str>,
+    until: Option<&'a str>,
     status: crate::kb::Status,
     note: Option<&'a str>,
     sources: &'a [crate::kb::Str],
@@ -182,6 +193,10 @@ struct TieOut {
     tie: String,
     lead: bool,
     role: Option<crate::kb::Role>,
+    since: Option<String>,
+    until: Option<String>,
+    /// Leads or belongs to it on the day.
+    current: bool,
     status: Option<crate::kb::Status>,
     absent: bool,
 }
@@ -247,23 +262,30 @@ fn document<'a>(cx: &'a Context, entity: Entity) -> Document<'a> {
     match entity {
         Entity::Alliance(a) => {
             let al = &kb.alliances[a];
+            let member = |m: &'a crate::kb::Member| {
+                let o = &kb.organizations[index.org(kb, &m.org)?];
+                Some(MemberOut {
+                    org: &m.org,
+                    name: &o.name,
+                    org_kind: o.kind,
+                    country: o.country.as_deref(),
+                    role: m.role,
+                    since: m.since.as_ref().map(|d| d.as_str()),
+                    until: m.until.as_deref().map(|d| d.as_str()),
+                    status: m.status,
+                    note: m.note.as_deref().map(|n| n.as_str()),
+                    sources: &m.sources,
+                })
+            };
             let members = al
+                .members_on(cx.day)
+                .filter_map(|(_, m)| member(m))
+                .collect();
+            let former = al
                 .members
                 .iter()
-                .filter_map(|m| {
-                    let o = &kb.organizations[index.org(kb, &m.org)?];
-                    Some(MemberOut {
-                        org: &m.org,
-                        name: &o.name,
-                        org_kind: o.kind,
-                        country: o.country.as_deref(),
-                        role: m.role,
-                        since: m.since.as_ref().map(|d| d.as_str()),
-                        status: m.status,
-                        note: m.note.as_deref().map(|n| n.as_str()),
-                        sources: &m.sources,
-                    })
-                })
+                .filter(|m| m.left_by(cx.day))
+                .filter_map(member)
                 .collect();
             let absent = al
                 .absent
@@ -279,15 +301,17 @@ fn document<'a>(cx: &'a Context, entity: Entity) -> Document<'a> {
                 .collect();
             Document::Alliance {
                 id: &al.id,
-                name: &al.name,
+                name: al.name_on(cx.day),
+                as_of: cx.day.to_string(),
+                status: al.state_on(cx.day).label(),
                 data: al,
                 leads: al
-                    .leads
-                    .iter()
-                    .filter_map(|l| index.org(kb, l))
+                    .leads_on(cx.day)
+                    .filter_map(|l| index.org(kb, &l.org))
                     .map(|o| cx.org_ref(o))
                     .collect(),
                 members,
+                former,
                 absent,
                 focus: index
                     .alliance_focus(a)
@@ -298,11 +322,11 @@ fn document<'a>(cx: &'a Context, entity: Entity) -> Document<'a> {
                     })
                     .collect(),
                 related: index
-                    .related(kb, a)
+                    .related(kb, a, cx.day)
                     .iter()
                     .map(|r| RelatedOut {
                         alliance: kb.alliances[r.alliance].id.to_string(),
-                        name: kb.alliances[r.alliance].name.to_string(),
+                        name: kb.alliances[r.alliance].name_on(cx.day).to_string(),
                         reasons: reasons_out(cx, &r.reasons),
                     })
                     .collect(),
@@ -314,15 +338,27 @@ fn document<'a>(cx: &'a Context, entity: Entity) -> Document<'a> {
                 .org_links(o)
                 .iter()
                 .map(|l| {
-                    let m = l
-                        .member()
-                        .and_then(|m| kb.alliances[l.alliance()].members.get(m));
+                    let al = &kb.alliances[l.alliance()];
+                    let m = l.member().and_then(|m| al.members.get(m));
+                    let lead = l.lead_entry().and_then(|x| al.leads.get(x));
+                    let dates = |since: Option<&crate::kb::Date>,
+                                 until: Option<&crate::kb::Date>| {
+                        (since.map(|d| d.to_string()), until.map(|d| d.to_string()))
+                    };
+                    let (since, until) = match (m, lead) {
+                        (Some(m), _) => dates(m.since.as_ref(), m.until.as_deref()),
+                        (None, Some(t)) => dates(t.since.as_ref(), t.until.as_ref()),
+                        (None, None) => (None, None),
+                    };
                     TieOut {
-                        id: kb.alliances[l.alliance()].id.to_string(),
-                        name: kb.alliances[l.alliance()].name.to_string(),
-                        tie: link_label(kb, l),
+                        id: al.id.to_string(),
+                        name: al.name_on(cx.day).to_string(),
+                        tie: link_label(kb, l, cx.day),
                         lead: l.lead(),
                         role: m.map(|m| m.role),
+                        since,
+                        until,
+                        current: l.holds_on(kb, cx.day),
                         status: m.map(|m| m.status),
                         absent: l.absent().is_some() && m.is_none() && !l.lead(),
                     }
@@ -331,14 +367,14 @@ fn document<'a>(cx: &'a Context, entity: Entity) -> Document<'a> {
             Document::Organization {
                 id: &org.id,
                 name: &org.name,
+                as_of: cx.day.to_string(),
                 data: org,
                 alliances,
-                parent: org
-                    .parent
-                    .as_deref()
-                    .and_then(|p| index.org(kb, p))
-                    .map(|p| cx.org_ref(p)),
-                children: index.children(o).iter().map(|&c| cx.org_ref(c)).collect(),
+                parent: index.parent_on(kb, o, cx.day).map(|p| cx.org_ref(p)),
+                children: index
+                    .children_on(kb, o, cx.day)
+                    .map(|c| cx.org_ref(c))
+                    .collect(),
                 artifacts: index
                     .artifacts_of(o)
                     .iter()
@@ -364,7 +400,7 @@ fn document<'a>(cx: &'a Context, entity: Entity) -> Document<'a> {
         }
         Entity::Artifact(t) => {
             let art = &kb.artifacts[t];
-            let origin = doc::entity::origins(kb, index, t)
+            let origin = doc::entity::origins(kb, index, t, cx.day)
                 .into_iter()
                 .map(|(o, alliances)| OriginOut {
                     id: kb.organizations[o].id.to_string(),

@@ -3,20 +3,30 @@
 
 use super::builder::{Builder, unverified};
 use super::{Doc, LineKind, MemberRow, Tone};
-use crate::kb::{Alliance, Entity, Index, Ix, Kb, Role, Status};
+use crate::kb::time::StateOn;
+use crate::kb::{Alliance, Day, Entity, EventKind, Index, Ix, Kb, Role, State, Status};
 use crate::text;
 
-/// The details of an alliance: summary and fields, members grouped by role, absences, related
-/// alliances with their reasons, facts, outputs, the article's claims and sources.
-pub fn alliance(kb: &Kb, index: &Index, a: Ix, width: u16) -> Doc {
+/// The details of an alliance as of `day`: summary and fields, its standing and history,
+/// members grouped by role (former members apart), absences, related alliances with their
+/// reasons, facts, outputs, the article's claims and sources.
+pub fn alliance(kb: &Kb, index: &Index, a: Ix, width: u16, day: Day) -> Doc {
     let mut b = Builder::new(width);
     let Some(al) = kb.alliances.get(a) else {
         b.text(0, None, "No alliance selected.", Tone::Dim, None);
         return b.finish();
     };
-    b.title(&al.name);
+    b.title(al.name_on(day));
     let kind = format!("{} · {}", al.kind.label(), al.scope.label());
     b.text(0, None, &kind, Tone::Dim, None);
+    if let Some(renamed) = al
+        .history_by(day)
+        .filter(|e| e.event == EventKind::Renamed && e.name.is_some())
+        .last()
+    {
+        let was = format!("formerly {} (renamed {})", al.name, renamed.date);
+        b.text(0, None, &was, Tone::Dim, None);
+    }
     b.names(&al.names);
     b.blank();
     b.text(0, None, &al.summary, Tone::Normal, None);
@@ -28,46 +38,136 @@ pub fn alliance(kb: &Kb, index: &Index, a: Ix, width: u16) -> Doc {
         }
         b.field("Founded", &value);
     }
+    b.field("Status", &state_text(kb, al, day));
     if let Some(region) = &al.region {
         b.field("Region", region);
     }
-    let leads: Vec<&str> = al
-        .leads
-        .iter()
-        .filter_map(|l| index.org(kb, l).map(|o| kb.organizations[o].name.as_str()))
-        .collect();
-    b.field("Leads", &leads.join(", "));
+    b.field("Leads", &leads_text(kb, index, al, day));
     if let Some(site) = &al.website {
         b.field("Website", site);
     }
-    b.field("Members", &members_summary(al));
-    members(&mut b, kb, index, a, al);
+    let current: Vec<Ix> = al.members_on(day).map(|(m, _)| m).collect();
+    b.field("Members", &members_summary(al, &current));
+    members(&mut b, kb, index, a, al, &current);
+    former_members(&mut b, kb, index, a, al, day);
+    let later =
+        al.members.len() - current.len() - al.members.iter().filter(|m| m.left_by(day)).count();
+    if later > 0 {
+        b.blank();
+        b.text(
+            0,
+            None,
+            &format!(
+                "{} after {day}.",
+                text::count(later, "member joined", "members joined")
+            ),
+            Tone::Dim,
+            None,
+        );
+    }
     absences(&mut b, kb, index, al);
-    related(&mut b, kb, index, a);
-    facts(&mut b, al);
-    outputs(&mut b, al);
-    claims(&mut b, al);
+    related(&mut b, kb, index, a, day);
+    history(&mut b, kb, al, day);
+    facts(&mut b, al, day);
+    outputs(&mut b, al, day);
+    claims(&mut b, al, day);
     b.sources(kb, index, &al.sources);
     b.finish()
 }
 
-fn members_summary(al: &Alliance) -> String {
-    let n = al.members.len();
-    let unverified = al
-        .members
+/// `active`, `dormant: nothing newer than 2022-08-31 found (looked 2026-12-02)`, `renamed
+/// Apply AI Alliance on 2025-10-08`, `not founded yet`.
+fn state_text(kb: &Kb, al: &Alliance, day: Day) -> String {
+    match al.state_on(day) {
+        StateOn::NotYet => format!("not founded yet on {day}"),
+        StateOn::Changed(e) => {
+            let successor = e
+                .successor
+                .as_deref()
+                .and_then(|s| kb.alliances.iter().find(|a| a.id == s))
+                .map(|a| a.name.as_str())
+                .or(e.name.as_deref());
+            match (e.event, successor) {
+                (EventKind::Renamed, Some(to)) => format!("renamed {to} on {}", e.date),
+                (EventKind::Merged, Some(to)) => format!("merged into {to} on {}", e.date),
+                (kind, _) => format!("{} on {}", kind.label(), e.date),
+            }
+        }
+        StateOn::Going(None) => "active".to_string(),
+        StateOn::Going(Some(state)) => {
+            let standing = al.standing.as_ref();
+            let mut s = state.label().to_string();
+            if let Some(seen) = standing.and_then(|s| s.last_seen.as_ref()) {
+                if state == State::Active {
+                    s.push_str(&format!(" (latest sign {seen}"));
+                } else {
+                    s.push_str(&format!(": nothing newer than {seen} found ("));
+                }
+            } else {
+                s.push_str(" (");
+            }
+            if let Some(st) = standing {
+                if st.last_seen.is_some() && state == State::Active {
+                    s.push_str("; ");
+                }
+                s.push_str(&format!("looked {})", st.as_of));
+                if let Some(note) = &st.note {
+                    s.push_str(&format!(". {note}"));
+                }
+                s.push_str(unverified(st.status));
+            }
+            s
+        }
+    }
+}
+
+/// The leads on `day`, then those who led before: `European Commission; formerly AI HLEG
+/// (until 2020-07)`.
+fn leads_text(kb: &Kb, index: &Index, al: &Alliance, day: Day) -> String {
+    let founded = al.founded.as_ref();
+    let name = |org: &str| {
+        index
+            .org(kb, org)
+            .map(|o| kb.organizations[o].name.as_str())
+    };
+    let now: Vec<&str> = al
+        .leads
         .iter()
-        .filter(|m| m.status == Status::Unverified)
+        .filter(|l| al.founded_by(day) && l.held_on(founded, day))
+        .filter_map(|l| name(&l.org))
+        .collect();
+    let before: Vec<String> = al
+        .leads
+        .iter()
+        .filter(|l| crate::kb::time::ended_by(l.until.as_ref(), day))
+        .filter_map(|l| {
+            let until = l.until.as_ref()?;
+            Some(format!("{} (until {until})", name(&l.org)?))
+        })
+        .collect();
+    match (now.is_empty(), before.is_empty()) {
+        (_, true) => now.join(", "),
+        (true, false) => format!("formerly {}", before.join(", ")),
+        (false, false) => format!("{}; formerly {}", now.join(", "), before.join(", ")),
+    }
+}
+
+/// `16 (9 unverified)`.
+fn members_summary(al: &Alliance, current: &[Ix]) -> String {
+    let unverified = current
+        .iter()
+        .filter(|&&m| al.members[m].status == Status::Unverified)
         .count();
-    let mut s = n.to_string();
+    let mut s = text::number(current.len());
     if unverified > 0 {
         s.push_str(&format!(" ({unverified} unverified)"));
     }
     s
 }
 
-fn members(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, al: &Alliance) {
-    let name_cols = al
-        .members
+/// The name column's width for member rows.
+fn name_cols(b: &Builder, kb: &Kb, index: &Index, al: &Alliance) -> u16 {
+    al.members
         .iter()
         .filter_map(|m| index.org(kb, &m.org))
         .map(|o| text::width(&kb.organizations[o].name))
@@ -75,37 +175,60 @@ fn members(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, al: &Alliance) {
         .unwrap_or(0)
         // Leave room for "  government body · SG  since 2024-02-08" when there is some.
         .min((b.width / 2).max(b.width.saturating_sub(38)))
-        .min(u16::MAX as usize) as u16;
+        .min(u16::MAX as usize) as u16
+}
+
+/// One member row (a link to the organisation), and its note.
+fn member_row(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, m: Ix, name_cols: u16) {
+    let member = &kb.alliances[a].members[m];
+    let Some(org) = index.org(kb, &member.org) else {
+        return;
+    };
+    b.push(
+        LineKind::Member(MemberRow {
+            alliance: a,
+            member: m,
+            org,
+            name_cols,
+        }),
+        Some(Entity::Org(org)),
+    );
+    if let Some(note) = &member.note {
+        b.text(4, None, note, Tone::Dim, None);
+    }
+}
+
+/// The members on the day, grouped by role.
+fn members(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, al: &Alliance, current: &[Ix]) {
+    let cols = name_cols(b, kb, index, al);
     for role in Role::ALL {
-        let group: Vec<Ix> = al
-            .members
+        let group: Vec<Ix> = current
             .iter()
-            .enumerate()
-            .filter(|(_, m)| m.role == role)
-            .map(|(i, _)| i)
+            .copied()
+            .filter(|&m| al.members[m].role == role)
             .collect();
         if group.is_empty() {
             continue;
         }
         b.heading(format!("{} ({})", role.heading(), group.len()));
         for m in group {
-            let member = &al.members[m];
-            let Some(org) = index.org(kb, &member.org) else {
-                continue;
-            };
-            b.push(
-                LineKind::Member(MemberRow {
-                    alliance: a,
-                    member: m,
-                    org,
-                    name_cols,
-                }),
-                Some(Entity::Org(org)),
-            );
-            if let Some(note) = &member.note {
-                b.text(4, None, note, Tone::Dim, None);
-            }
+            member_row(b, kb, index, a, m, cols);
         }
+    }
+}
+
+/// The members that had left by the day, each with the date it left.
+fn former_members(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, al: &Alliance, day: Day) {
+    let former: Vec<Ix> = (0..al.members.len())
+        .filter(|&m| al.members[m].left_by(day))
+        .collect();
+    if former.is_empty() {
+        return;
+    }
+    let cols = name_cols(b, kb, index, al);
+    b.heading(format!("Former members ({})", former.len()));
+    for m in former {
+        member_row(b, kb, index, a, m, cols);
     }
 }
 
@@ -129,8 +252,8 @@ fn absences(b: &mut Builder, kb: &Kb, index: &Index, al: &Alliance) {
     }
 }
 
-fn related(b: &mut Builder, kb: &Kb, index: &Index, a: Ix) {
-    let related = index.related(kb, a);
+fn related(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, day: Day) {
+    let related = index.related(kb, a, day);
     if related.is_empty() {
         return;
     }
@@ -139,7 +262,7 @@ fn related(b: &mut Builder, kb: &Kb, index: &Index, a: Ix) {
         b.text(
             2,
             None,
-            &kb.alliances[r.alliance].name,
+            kb.alliances[r.alliance].name_on(day),
             Tone::Normal,
             Some(Entity::Alliance(r.alliance)),
         );
@@ -155,34 +278,81 @@ fn related(b: &mut Builder, kb: &Kb, index: &Index, a: Ix) {
     }
 }
 
-fn facts(b: &mut Builder, al: &Alliance) {
-    if al.facts.is_empty() {
+/// What happened to it up to the day: founded, relaunched, renamed, merged, ended.
+fn history(b: &mut Builder, kb: &Kb, al: &Alliance, day: Day) {
+    let events: Vec<_> = al.history_by(day).collect();
+    if events.is_empty() {
         return;
     }
-    b.heading(format!("Facts ({})", al.facts.len()));
-    for f in &al.facts {
-        let tone = if f.status == Status::Unverified {
-            Tone::Unverified
-        } else {
-            Tone::Normal
-        };
-        let body = format!("{}{}", f.text, unverified(f.status));
+    b.heading(format!("History ({})", events.len()));
+    for e in events {
+        let mut head = e.event.label().to_string();
+        let successor = e
+            .successor
+            .as_deref()
+            .and_then(|s| kb.alliances.iter().find(|a| a.id == s))
+            .map(|a| a.name.as_str());
+        if let Some(to) = e.name.as_deref().or(successor) {
+            head.push_str(match e.event {
+                EventKind::Merged => " into ",
+                _ => ": ",
+            });
+            head.push_str(to);
+        }
+        if let Some(t) = &e.text {
+            head.push_str(". ");
+            head.push_str(t);
+        }
+        head.push_str(unverified(e.status));
         b.text(
             2,
-            Some((format!("{}: ", f.topic), Tone::Label)),
-            &body,
-            tone,
+            Some((format!("{:<12}", e.date), Tone::Dim)),
+            &head,
+            Tone::Normal,
             None,
         );
     }
 }
 
-fn outputs(b: &mut Builder, al: &Alliance) {
-    if al.outputs.is_empty() {
+/// The facts known by the day (a fact dated later is not yet one), each with the date it
+/// describes.
+fn facts(b: &mut Builder, al: &Alliance, day: Day) {
+    let known: Vec<_> = al
+        .facts
+        .iter()
+        .filter(|f| f.as_of.as_ref().is_none_or(|d| d.by(day)))
+        .collect();
+    if known.is_empty() {
         return;
     }
-    b.heading(format!("Outputs ({})", al.outputs.len()));
-    for o in &al.outputs {
+    b.heading(format!("Facts ({})", known.len()));
+    for f in known {
+        let tone = if f.status == Status::Unverified {
+            Tone::Unverified
+        } else {
+            Tone::Normal
+        };
+        let topic = match &f.as_of {
+            Some(d) => format!("{} ({d}): ", f.topic),
+            None => format!("{}: ", f.topic),
+        };
+        let body = format!("{}{}", f.text, unverified(f.status));
+        b.text(2, Some((topic, Tone::Label)), &body, tone, None);
+    }
+}
+
+/// The outputs dated by the day (and those with no date).
+fn outputs(b: &mut Builder, al: &Alliance, day: Day) {
+    let known: Vec<_> = al
+        .outputs
+        .iter()
+        .filter(|o| o.date.as_ref().is_none_or(|d| d.by(day)))
+        .collect();
+    if known.is_empty() {
+        return;
+    }
+    b.heading(format!("Outputs ({})", known.len()));
+    for o in known {
         let date = o
             .date
             .as_ref()
@@ -201,7 +371,8 @@ fn outputs(b: &mut Builder, al: &Alliance) {
     }
 }
 
-fn claims(b: &mut Builder, al: &Alliance) {
+/// What the article claims, checked; what changed since, if it had by the day.
+fn claims(b: &mut Builder, al: &Alliance, day: Day) {
     if al.claims.is_empty() {
         return;
     }
@@ -225,6 +396,15 @@ fn claims(b: &mut Builder, al: &Alliance) {
                 None,
             );
         }
+        if let Some(later) = c.later.as_ref().filter(|l| l.date.by(day)) {
+            b.text(
+                13,
+                Some((format!("Since {}: ", later.date), Tone::Label)),
+                &later.text,
+                Tone::Normal,
+                None,
+            );
+        }
     }
 }
 
@@ -237,7 +417,7 @@ mod tests {
     fn an_alliance_document_links_members_absences_and_related_alliances() {
         let (kb, index) = embedded();
         let a = index.alliance(&kb, "ai-alliance").unwrap();
-        let doc = alliance(&kb, &index, a, 60);
+        let doc = alliance(&kb, &index, a, 60, crate::kb::TEST_DAY);
         let targets: Vec<Entity> = (0..doc.links().len())
             .filter_map(|i| doc.target(i))
             .collect();
@@ -274,7 +454,7 @@ mod tests {
         let (kb, index) = embedded();
         let a = index.alliance(&kb, "ai-alliance").unwrap();
         for width in [20u16, 45, 100] {
-            let doc = alliance(&kb, &index, a, width);
+            let doc = alliance(&kb, &index, a, width, crate::kb::TEST_DAY);
             for line in &doc.lines {
                 if let LineKind::Text {
                     indent,
@@ -295,7 +475,7 @@ mod tests {
     #[test]
     fn link_lookup_by_line() {
         let (kb, index) = embedded();
-        let doc = alliance(&kb, &index, 0, 60);
+        let doc = alliance(&kb, &index, 0, 60, crate::kb::TEST_DAY);
         let first = doc.links()[0];
         assert_eq!(doc.link_at(first), Some(0));
         assert_eq!(doc.link_at(0), None);

@@ -1,22 +1,26 @@
 //! The organisations of two alliances side by side.
 
 use super::LinkRow;
-use crate::kb::{Entity, Index, Ix, Kb};
+use crate::kb::{Day, Entity, Index, Ix, Kb};
 
-/// The organisations of two alliances (members and leads): those in both, only in the first,
-/// only in the second, each by name, labelled with its ties.
-pub fn compare(kb: &Kb, index: &Index, a: Ix, b: Ix) -> [Vec<LinkRow>; 3] {
+/// The organisations of two alliances on `day` (members and leads): those in both, only in
+/// the first, only in the second, each by name, labelled with its ties.
+pub fn compare(kb: &Kb, index: &Index, a: Ix, b: Ix, day: Day) -> [Vec<LinkRow>; 3] {
     let ties = |alliance: Ix| -> std::collections::BTreeMap<Ix, String> {
         let mut map = std::collections::BTreeMap::new();
         let Some(al) = kb.alliances.get(alliance) else {
             return map;
         };
-        for lead in &al.leads {
-            if let Some(o) = index.org(kb, lead) {
+        if !al.founded_by(day) {
+            return map;
+        }
+        let founded = al.founded.as_ref();
+        for lead in al.leads.iter().filter(|l| l.held_on(founded, day)) {
+            if let Some(o) = index.org(kb, &lead.org) {
                 map.insert(o, "lead".to_string());
             }
         }
-        for m in &al.members {
+        for m in al.members.iter().filter(|m| m.held_on(founded, day)) {
             if let Some(o) = index.org(kb, &m.org) {
                 let tie = m.role.tie();
                 map.entry(o)

@@ -1,13 +1,14 @@
 //! One line about an entity, for result lists.
 
 use crate::kb::index::link_label;
-use crate::kb::{Entity, Index, Kb};
+use crate::kb::{Day, Entity, Index, Kb};
 use crate::text;
 
 /// One line about an entity for result lists: an organisation's ties to alliances, an
 /// alliance's kind and size, the alliances working on a focus area, where an artifact comes
-/// from. At most a few names, each capped, so a line costs the same for any knowledge base.
-pub fn context(kb: &Kb, index: &Index, target: Entity) -> String {
+/// from; on `day`. At most a few names, each capped, so a line costs the same for any
+/// knowledge base.
+pub fn context(kb: &Kb, index: &Index, target: Entity, day: Day) -> String {
     const SHOWN: usize = 4;
     let list = |items: Vec<String>, total: usize, sep: &str| {
         let mut s = items.join(sep);
@@ -26,8 +27,8 @@ pub fn context(kb: &Kb, index: &Index, target: Entity) -> String {
                 .map(|l| {
                     format!(
                         "{} ({})",
-                        name(&kb.alliances[l.alliance()].name),
-                        link_label(kb, l)
+                        name(kb.alliances[l.alliance()].name_on(day)),
+                        link_label(kb, l, day)
                     )
                 })
                 .collect();
@@ -43,7 +44,7 @@ pub fn context(kb: &Kb, index: &Index, target: Entity) -> String {
             format!(
                 "{}{year} · {}",
                 al.kind.label(),
-                text::count(al.members.len(), "member", "members")
+                text::count(al.size_on(day), "member", "members")
             )
         }
         Entity::Focus(f) => {
@@ -51,7 +52,7 @@ pub fn context(kb: &Kb, index: &Index, target: Entity) -> String {
             let shown = alliances
                 .iter()
                 .take(SHOWN)
-                .map(|&a| name(&kb.alliances[a].name))
+                .map(|&a| name(kb.alliances[a].name_on(day)))
                 .collect();
             list(shown, alliances.len(), ", ")
         }

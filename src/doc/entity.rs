@@ -4,7 +4,7 @@
 use super::builder::Builder;
 use super::{Doc, Tone};
 use crate::kb::index::link_label;
-use crate::kb::{Entity, EntityKind, Index, Ix, Kb, Status, country};
+use crate::kb::{Day, Entity, EntityKind, Index, Ix, Kb, Status, country};
 use crate::text;
 
 /// One row of an entity's link list: where it leads and how it relates.
@@ -33,43 +33,50 @@ pub fn links_heading(kind: EntityKind) -> (&'static str, &'static str) {
     }
 }
 
-/// The page of an organisation, focus area or artifact (an alliance has a [`super::alliance`]
-/// document and no link list).
-pub fn page(kb: &Kb, index: &Index, entity: Entity, width: u16) -> EntityPage {
+/// The page of an organisation, focus area or artifact as of `day` (an alliance has a
+/// [`super::alliance`] document and no link list).
+pub fn page(kb: &Kb, index: &Index, entity: Entity, width: u16, day: Day) -> EntityPage {
     match entity {
         Entity::Alliance(a) => EntityPage {
             links: Vec::new(),
-            doc: super::alliance(kb, index, a, width),
+            doc: super::alliance(kb, index, a, width, day),
         },
-        Entity::Org(o) => organization(kb, index, o, width),
-        Entity::Focus(f) => focus_area(kb, index, f, width),
-        Entity::Artifact(t) => artifact(kb, index, t, width),
+        Entity::Org(o) => organization(kb, index, o, width, day),
+        Entity::Focus(f) => focus_area(kb, index, f, width, day),
+        Entity::Artifact(t) => artifact(kb, index, t, width, day),
     }
 }
 
-/// What an entity links to, as its page lists it.
-pub fn links(kb: &Kb, index: &Index, entity: Entity) -> Vec<LinkRow> {
+/// What an entity links to on `day`, as its page lists it.
+pub fn links(kb: &Kb, index: &Index, entity: Entity, day: Day) -> Vec<LinkRow> {
     match entity {
         Entity::Alliance(_) => Vec::new(),
-        Entity::Org(o) => org_links(kb, index, o),
-        Entity::Focus(f) => focus_links(kb, index, f),
-        Entity::Artifact(t) => origin_links(kb, index, t),
+        Entity::Org(o) => org_links(kb, index, o, day),
+        Entity::Focus(f) => focus_links(kb, index, f, day),
+        Entity::Artifact(t) => origin_links(kb, index, t, day),
     }
 }
 
-/// Every alliance an organisation leads, belongs to or is absent from, then the alliance it
-/// is, its parent, its group and its artifacts.
-fn org_links(kb: &Kb, index: &Index, o: Ix) -> Vec<LinkRow> {
+/// Every alliance an organisation leads, belongs to or is absent from (those of the day first,
+/// then the former and the later ones), then the alliance it is, its parent, its group and its
+/// artifacts.
+fn org_links(kb: &Kb, index: &Index, o: Ix, day: Day) -> Vec<LinkRow> {
     let Some(org) = kb.organizations.get(o) else {
         return Vec::new();
     };
-    let mut links: Vec<LinkRow> = index
-        .org_links(o)
-        .iter()
+    let mut ties: Vec<_> = index.org_links(o).iter().collect();
+    // The day's ties, then the former and the later ones, then the absences.
+    ties.sort_by_key(|l| match (l.belongs(), l.holds_on(kb, day)) {
+        (true, true) => 0,
+        (true, false) => 1,
+        (false, _) => 2,
+    });
+    let mut links: Vec<LinkRow> = ties
+        .into_iter()
         .map(|l| LinkRow {
             target: Entity::Alliance(l.alliance()),
-            name: kb.alliances[l.alliance()].name.to_string(),
-            label: link_label(kb, l),
+            name: kb.alliances[l.alliance()].name_on(day).to_string(),
+            label: link_label(kb, l, day),
         })
         .collect();
     if let Some(a) = org.alliance.as_deref().and_then(|a| index.alliance(kb, a)) {
@@ -79,14 +86,14 @@ fn org_links(kb: &Kb, index: &Index, o: Ix) -> Vec<LinkRow> {
             label: "this organisation is the alliance".into(),
         });
     }
-    if let Some(p) = index.parent_of(o) {
+    if let Some(p) = index.parent_on(kb, o, day) {
         links.push(LinkRow {
             target: Entity::Org(p),
             name: kb.organizations[p].name.to_string(),
             label: "parent organisation".into(),
         });
     }
-    for &c in index.children(o) {
+    for c in index.children_on(kb, o, day) {
         links.push(LinkRow {
             target: Entity::Org(c),
             name: kb.organizations[c].name.to_string(),
@@ -103,27 +110,27 @@ fn org_links(kb: &Kb, index: &Index, o: Ix) -> Vec<LinkRow> {
     links
 }
 
-/// The alliances working on a focus area.
-fn focus_links(kb: &Kb, index: &Index, f: Ix) -> Vec<LinkRow> {
+/// The alliances working on a focus area, by the names they had on `day`.
+fn focus_links(kb: &Kb, index: &Index, f: Ix, day: Day) -> Vec<LinkRow> {
     index
         .focus_alliances(f)
         .iter()
         .map(|&a| LinkRow {
             target: Entity::Alliance(a),
-            name: kb.alliances[a].name.to_string(),
+            name: kb.alliances[a].name_on(day).to_string(),
             label: kb.alliances[a].kind.label().to_string(),
         })
         .collect()
 }
 
-/// The organisations an artifact comes from, each with the alliances it belongs to.
-fn origin_links(kb: &Kb, index: &Index, t: Ix) -> Vec<LinkRow> {
-    origins(kb, index, t)
+/// The organisations an artifact comes from, each with the alliances it belongs to on `day`.
+fn origin_links(kb: &Kb, index: &Index, t: Ix, day: Day) -> Vec<LinkRow> {
+    origins(kb, index, t, day)
         .into_iter()
         .map(|(o, alliances)| {
             let names: Vec<&str> = alliances
                 .iter()
-                .map(|&a| kb.alliances[a].name.as_str())
+                .map(|&a| kb.alliances[a].name_on(day))
                 .collect();
             LinkRow {
                 target: Entity::Org(o),
@@ -138,8 +145,9 @@ fn origin_links(kb: &Kb, index: &Index, t: Ix) -> Vec<LinkRow> {
         .collect()
 }
 
-/// The organisations an artifact comes from, each with the alliances it leads or belongs to.
-pub fn origins(kb: &Kb, index: &Index, t: Ix) -> Vec<(Ix, Vec<Ix>)> {
+/// The organisations an artifact comes from, each with the alliances it leads or belongs to
+/// on `day`.
+pub fn origins(kb: &Kb, index: &Index, t: Ix, day: Day) -> Vec<(Ix, Vec<Ix>)> {
     let Some(art) = kb.artifacts.get(t) else {
         return Vec::new();
     };
@@ -150,7 +158,7 @@ pub fn origins(kb: &Kb, index: &Index, t: Ix) -> Vec<(Ix, Vec<Ix>)> {
             let alliances = index
                 .org_links(o)
                 .iter()
-                .filter(|l| l.belongs())
+                .filter(|l| l.holds_on(kb, day))
                 .map(|l| l.alliance())
                 .collect();
             (o, alliances)
@@ -160,13 +168,13 @@ pub fn origins(kb: &Kb, index: &Index, t: Ix) -> Vec<(Ix, Vec<Ix>)> {
 
 /// The member view of an organisation: every alliance it leads, belongs to or is absent from,
 /// then its group and artifacts; and its details.
-pub fn organization(kb: &Kb, index: &Index, o: Ix, width: u16) -> EntityPage {
+pub fn organization(kb: &Kb, index: &Index, o: Ix, width: u16, day: Day) -> EntityPage {
     let mut b = Builder::new(width);
     let Some(org) = kb.organizations.get(o) else {
         return EntityPage::default();
     };
-    let links = org_links(kb, index, o);
-    let parent = index.parent_of(o);
+    let links = org_links(kb, index, o, day);
+    let parent = index.parent_on(kb, o, day);
     b.title(&org.name);
     let mut kind = org.kind.label().to_string();
     if let Some(code) = &org.country {
@@ -185,12 +193,24 @@ pub fn organization(kb: &Kb, index: &Index, o: Ix, width: u16) -> EntityPage {
         b.field("Website", site);
     }
     if let Some(p) = parent {
-        b.field("Part of", &kb.organizations[p].name);
+        let mut part_of = kb.organizations[p].name.to_string();
+        if let Some(since) = org.parent.as_deref().and_then(|t| t.since.as_ref()) {
+            part_of.push_str(&format!(" (since {since})"));
+        }
+        b.field("Part of", &part_of);
     }
-    let children: Vec<&str> = index
-        .children(o)
+    let formerly: Vec<String> = org
+        .formerly
         .iter()
-        .map(|&c| kb.organizations[c].name.as_str())
+        .map(|f| match &f.until {
+            Some(until) => format!("{} (until {until})", f.name),
+            None => f.name.to_string(),
+        })
+        .collect();
+    b.field("Formerly", &formerly.join("; "));
+    let children: Vec<&str> = index
+        .children_on(kb, o, day)
+        .map(|c| kb.organizations[c].name.as_str())
         .collect();
     b.field("Group", &children.join(", "));
     if let Some(note) = &org.note {
@@ -226,12 +246,12 @@ pub fn organization(kb: &Kb, index: &Index, o: Ix, width: u16) -> EntityPage {
 }
 
 /// A focus area: the alliances that work on it, and its description.
-pub fn focus_area(kb: &Kb, index: &Index, f: Ix, width: u16) -> EntityPage {
+pub fn focus_area(kb: &Kb, index: &Index, f: Ix, width: u16, day: Day) -> EntityPage {
     let mut b = Builder::new(width);
     let Some(area) = kb.focus_areas.get(f) else {
         return EntityPage::default();
     };
-    let links = focus_links(kb, index, f);
+    let links = focus_links(kb, index, f, day);
     b.title(&area.name);
     b.text(0, None, "focus area", Tone::Dim, None);
     b.names(&area.names);
@@ -245,12 +265,12 @@ pub fn focus_area(kb: &Kb, index: &Index, f: Ix, width: u16) -> EntityPage {
 }
 
 /// An artifact: the organisations it comes from, and its details.
-pub fn artifact(kb: &Kb, index: &Index, t: Ix, width: u16) -> EntityPage {
+pub fn artifact(kb: &Kb, index: &Index, t: Ix, width: u16, day: Day) -> EntityPage {
     let mut b = Builder::new(width);
     let Some(art) = kb.artifacts.get(t) else {
         return EntityPage::default();
     };
-    let links = origin_links(kb, index, t);
+    let links = origin_links(kb, index, t, day);
     b.title(&art.name);
     let mut kind = art.kind.label().to_string();
     if let Some(date) = &art.released {
@@ -285,7 +305,13 @@ mod tests {
     #[test]
     fn the_member_view_lists_every_tie_with_its_label() {
         let (kb, index) = embedded();
-        let page = organization(&kb, &index, index.org(&kb, "nvidia").unwrap(), 60);
+        let page = organization(
+            &kb,
+            &index,
+            index.org(&kb, "nvidia").unwrap(),
+            60,
+            crate::kb::TEST_DAY,
+        );
         let rows: Vec<(&str, &str)> = page
             .links
             .iter()
@@ -298,7 +324,13 @@ mod tests {
                 ("AI Alliance", "absent: not a member")
             ]
         );
-        let page = organization(&kb, &index, index.org(&kb, "sb-intuitions").unwrap(), 60);
+        let page = organization(
+            &kb,
+            &index,
+            index.org(&kb, "sb-intuitions").unwrap(),
+            60,
+            crate::kb::TEST_DAY,
+        );
         assert!(
             page.links
                 .iter()
@@ -309,7 +341,13 @@ mod tests {
     #[test]
     fn focus_and_artifact_pages() {
         let (kb, index) = embedded();
-        let page = focus_area(&kb, &index, index.focus(&kb, "trustworthy-ai").unwrap(), 60);
+        let page = focus_area(
+            &kb,
+            &index,
+            index.focus(&kb, "trustworthy-ai").unwrap(),
+            60,
+            crate::kb::TEST_DAY,
+        );
         let names: Vec<&str> = page.links.iter().map(|l| l.name.as_str()).collect();
         assert_eq!(
             names,
@@ -324,6 +362,7 @@ mod tests {
             &index,
             index.artifact(&kb, "stable-diffusion").unwrap(),
             60,
+            crate::kb::TEST_DAY,
         );
         assert_eq!(page.links[0].label, "origin · AI Alliance");
         assert_eq!(page.links[1].label, "origin · in no alliance");

@@ -94,7 +94,7 @@ fn two_digits(s: &str) -> Option<u8> {
     }
 }
 
-fn days_in_month(year: u16, month: u8) -> u8 {
+pub(super) fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
             29

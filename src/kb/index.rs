@@ -3,8 +3,8 @@
 //! alliances. Built once after loading; immutable afterwards.
 
 use super::ids::Positions;
-use super::{EntityKind, Kb, Role};
-use std::collections::HashMap;
+pub use super::related::{Reason, Relation};
+use super::{Day, EntityKind, Kb, Role};
 
 /// Position of an entity in its collection of the [`Kb`].
 pub type Ix = usize;
@@ -119,12 +119,14 @@ impl<T> Sparse<T> {
 }
 
 /// How an organisation is tied to one alliance (sixteen bytes: there is one per membership).
+/// An organisation listed twice among an alliance's members (a role that changed, a return)
+/// has a link per entry; its lead and absence go with the first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OrgLink {
     alliance: u32,
     member: u32,
     absent: u32,
-    lead: bool,
+    lead: u32,
 }
 
 impl OrgLink {
@@ -133,7 +135,7 @@ impl OrgLink {
             alliance: alliance as u32,
             member: NONE,
             absent: NONE,
-            lead: false,
+            lead: NONE,
         }
     }
 
@@ -141,9 +143,14 @@ impl OrgLink {
         self.alliance as Ix
     }
 
-    /// Named among the alliance's leads.
+    /// Named among the alliance's leads (at some time).
     pub fn lead(&self) -> bool {
-        self.lead
+        self.lead != NONE
+    }
+
+    /// Position in the alliance's `leads`.
+    pub fn lead_entry(&self) -> Option<Ix> {
+        some(self.lead)
     }
 
     /// Position in the alliance's `members`.
@@ -156,62 +163,35 @@ impl OrgLink {
         some(self.absent)
     }
 
-    /// Leads or belongs to the alliance (not only absent from it).
+    /// Leads or belongs to the alliance, at some time (not only absent from it).
     pub fn belongs(&self) -> bool {
-        self.lead || self.member != NONE
+        self.lead != NONE || self.member != NONE
     }
-}
 
-/// Another alliance linked to this one, and every reason for the link.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Relation {
-    pub alliance: Ix,
-    pub reasons: Vec<Reason>,
-}
-
-impl Relation {
-    /// How strongly the two are linked, for ordering: declared links first, then by how much
-    /// they share.
-    pub fn strength(&self) -> usize {
-        self.reasons
-            .iter()
-            .map(|r| match r {
-                Reason::Declared { .. } => 100,
-                Reason::MemberIsAlliance { .. } => 50,
-                Reason::SharedLeads(o) => 10 * o.len(),
-                Reason::SharedMembers(o) => 5 * o.len(),
-                Reason::Affiliates(p) => 3 * p.len(),
-                Reason::SharedFocus(f) => 2 * f.len(),
-            })
-            .sum()
+    /// Leads the alliance on `day`.
+    pub fn leads_on(&self, kb: &Kb, day: Day) -> bool {
+        let Some(a) = kb.alliances.get(self.alliance()) else {
+            return false;
+        };
+        self.lead_entry()
+            .and_then(|l| a.leads.get(l))
+            .is_some_and(|l| a.founded_by(day) && l.held_on(a.founded.as_ref(), day))
     }
-}
 
-/// Why two alliances are related.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Reason {
-    /// A `related` entry of alliance `from` (its `index`-th); `from` may be either side.
-    Declared { from: Ix, index: Ix },
-    /// Organisation `org`, which is alliance `is`, belongs to alliance `of`.
-    MemberIsAlliance { org: Ix, of: Ix },
-    /// Organisations that lead both (not repeated among shared members).
-    SharedLeads(Vec<Ix>),
-    /// Organisations that belong to both and lead at most one.
-    SharedMembers(Vec<Ix>),
-    /// Pairs (child, parent) of organisations, one in each alliance.
-    Affiliates(Vec<(Ix, Ix)>),
-    /// Focus areas both work on.
-    SharedFocus(Vec<Ix>),
-}
+    /// Is a member of the alliance on `day`.
+    pub fn member_on(&self, kb: &Kb, day: Day) -> bool {
+        let Some(a) = kb.alliances.get(self.alliance()) else {
+            return false;
+        };
+        self.member()
+            .and_then(|m| a.members.get(m))
+            .is_some_and(|m| a.founded_by(day) && m.held_on(a.founded.as_ref(), day))
+    }
 
-#[derive(Default)]
-struct Shared {
-    leads: Vec<Ix>,
-    members: Vec<Ix>,
-    affiliates: Vec<(Ix, Ix)>,
-    focus: Vec<Ix>,
-    declared: Vec<(Ix, Ix)>,
-    member_is_alliance: Vec<(Ix, Ix)>,
+    /// Leads or belongs to the alliance on `day`.
+    pub fn holds_on(&self, kb: &Kb, day: Day) -> bool {
+        self.leads_on(kb, day) || self.member_on(kb, day)
+    }
 }
 
 impl Index {
@@ -239,8 +219,15 @@ impl Index {
                 }
             };
             let link = OrgLink::new(a);
-            for lead in &al.leads {
-                tie(lead, OrgLink { lead: true, ..link });
+            for (k, lead) in al.leads.iter().enumerate() {
+                let lead_at = k as u32;
+                tie(
+                    &lead.org,
+                    OrgLink {
+                        lead: lead_at,
+                        ..link
+                    },
+                );
             }
             for (m, one) in al.members.iter().enumerate() {
                 let member = m as u32;
@@ -262,21 +249,32 @@ impl Index {
                 }
             }
         }
-        // One link per pair, in place: the first of a run takes in the others.
-        ties.sort_unstable_by_key(|(o, l)| (*o, l.alliance));
+        // One link per pair and member entry, in place: leads and absences (sorted before the
+        // member entries) are taken in by the first entry; further entries stay links of their
+        // own.
+        ties.sort_unstable_by_key(|(o, l)| (*o, l.alliance, l.member != NONE, l.member));
         ties.dedup_by(|next, kept| {
-            let same = next.0 == kept.0 && next.1.alliance == kept.1.alliance;
-            if same {
-                let (k, n) = (&mut kept.1, next.1);
-                k.lead |= n.lead;
+            let (k, n) = (&mut kept.1, next.1);
+            let merge = next.0 == kept.0
+                && n.alliance == k.alliance
+                && (k.member == NONE || n.member == NONE);
+            if merge {
+                k.lead = k.lead.min(n.lead);
                 k.member = k.member.min(n.member);
                 k.absent = k.absent.min(n.absent);
             }
-            same
+            merge
         });
         // Leads first, then memberships, then absences.
         ties.sort_unstable_by_key(|(o, l)| {
-            (*o, !l.lead, l.member == NONE, l.absent != NONE, l.alliance)
+            (
+                *o,
+                l.lead == NONE,
+                l.member == NONE,
+                l.absent != NONE,
+                l.alliance,
+                l.member,
+            )
         });
         let org_links = Table::new(n_orgs, ties);
 
@@ -290,7 +288,7 @@ impl Index {
         let mut child_pairs = Vec::new();
         let mut parent_pairs = Vec::new();
         for (o, o_org) in kb.organizations.iter().enumerate() {
-            if let Some(p) = o_org.parent.as_deref().and_then(|p| org(p)) {
+            if let Some(p) = o_org.parent.as_deref().and_then(|p| org(&p.org)) {
                 child_pairs.push((p, o));
                 parent_pairs.push((o, p));
             }
@@ -393,6 +391,25 @@ impl Index {
         self.children.row(org)
     }
 
+    /// The organisation's parent on `day` (an acquired company has one from its acquisition).
+    pub fn parent_on(&self, kb: &Kb, org: Ix, day: Day) -> Option<Ix> {
+        let tie = kb.organizations.get(org)?.parent.as_deref()?;
+        self.parent_of(org).filter(|_| tie.held_on(None, day))
+    }
+
+    /// Organisations whose parent is `org` on `day`.
+    pub fn children_on<'a>(
+        &'a self,
+        kb: &'a Kb,
+        org: Ix,
+        day: Day,
+    ) -> impl Iterator<Item = Ix> + 'a {
+        self.children(org)
+            .iter()
+            .copied()
+            .filter(move |&c| self.parent_on(kb, c, day).is_some())
+    }
+
     /// Artifacts that `org` is an origin of.
     pub fn artifacts_of(&self, org: Ix) -> &[Ix] {
         self.artifacts_of.row(org)
@@ -403,238 +420,58 @@ impl Index {
         self.alliance_org.get(alliance).copied().flatten()
     }
 
-    /// Related alliances, strongest link first, each with every reason: computed when asked,
-    /// from the alliance's own ties, so the cost follows its size, not the knowledge base's.
-    pub fn related(&self, kb: &Kb, a: Ix) -> Vec<Relation> {
-        related(self, kb, a)
+    /// Related alliances on `day`, strongest link first, each with every reason: computed
+    /// when asked, from the alliance's own ties, so the cost follows its size, not the
+    /// knowledge base's.
+    pub fn related(&self, kb: &Kb, a: Ix, day: Day) -> Vec<Relation> {
+        super::related::related(self, kb, a, day)
     }
 
     /// The reason in words.
     pub fn describe(&self, kb: &Kb, reason: &Reason) -> String {
-        let org = |o: &Ix| kb.organizations.get(*o).map_or("?", |o| o.name.as_str());
-        let alliance = |a: &Ix| kb.alliances.get(*a).map_or("?", |a| a.name.as_str());
-        let names = |orgs: &[Ix]| orgs.iter().map(org).collect::<Vec<_>>().join(", ");
-        match reason {
-            Reason::Declared { from, index } => {
-                let why = kb
-                    .alliances
-                    .get(*from)
-                    .and_then(|a| a.related.get(*index))
-                    .map_or("", |r| r.why.as_str());
-                why.to_string()
-            }
-            Reason::MemberIsAlliance { org: o, of } => {
-                format!("{} is a member of {}", org(o), alliance(of))
-            }
-            Reason::SharedLeads(orgs) => {
-                format!(
-                    "{} shared {}: {}",
-                    orgs.len(),
-                    plural(orgs.len(), "lead", "leads"),
-                    names(orgs)
-                )
-            }
-            Reason::SharedMembers(orgs) => format!(
-                "{} shared {}: {}",
-                orgs.len(),
-                plural(orgs.len(), "member", "members"),
-                names(orgs)
-            ),
-            Reason::Affiliates(pairs) => {
-                let text: Vec<String> = pairs
-                    .iter()
-                    .map(|(child, parent)| format!("{} belongs to {}", org(child), org(parent)))
-                    .collect();
-                format!("same group: {}", text.join("; "))
-            }
-            Reason::SharedFocus(focus) => {
-                let names: Vec<&str> = focus
-                    .iter()
-                    .filter_map(|f| kb.focus_areas.get(*f).map(|f| f.name.as_str()))
-                    .collect();
-                format!(
-                    "{} shared focus {}: {}",
-                    focus.len(),
-                    plural(focus.len(), "area", "areas"),
-                    names.join(", ")
-                )
-            }
-        }
-    }
-
-    /// Whether `org` leads or belongs to `alliance`.
-    pub fn member_of(&self, org: Ix, alliance: Ix) -> bool {
-        self.org_links(org)
-            .iter()
-            .any(|l| l.alliance() == alliance && l.belongs())
-    }
-
-    /// Number of members of an alliance (leads not listed as members are not counted).
-    pub fn member_count(&self, kb: &Kb, alliance: Ix) -> usize {
-        kb.alliances.get(alliance).map_or(0, |a| a.members.len())
+        super::related::describe(kb, reason)
     }
 }
 
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 { one } else { many }
-}
-
-/// A focus area shared by more alliances than this is a theme, not a link between two of
-/// them: it is left out of the reasons.
-pub const FOCUS_LINK_LIMIT: usize = 50;
-
-/// The alliances related to `a`, with every reason, strongest first.
-fn related(ix: &Index, kb: &Kb, a: Ix) -> Vec<Relation> {
-    let mut shared: HashMap<Ix, Shared> = HashMap::new();
-    // The links of an organisation to the alliances other than `a` it leads or belongs to.
-    let elsewhere = |o: Ix| {
-        ix.org_links(o)
-            .iter()
-            .filter(move |l| l.belongs() && l.alliance() != a)
+/// The label of an organisation's tie to an alliance on `day`: "lead · founding member",
+/// "steering committee · until 2020-07", "member · from 2024-02-08", "partner · unverified",
+/// "absent: not a member".
+pub fn link_label(kb: &Kb, link: &OrgLink, day: Day) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let Some(a) = kb.alliances.get(link.alliance()) else {
+        return String::new();
     };
-    for &(from, i) in ix.declared(a) {
-        let other = if from == a {
-            kb.alliances[from]
-                .related
-                .get(i)
-                .and_then(|r| ix.alliance(kb, &r.alliance))
-        } else {
-            Some(from)
-        };
-        if let Some(b) = other.filter(|&b| b != a) {
-            shared.entry(b).or_default().declared.push((from, i));
+    let founded = a.founded.as_ref();
+    // When a tie is not the day's: it ended before, or starts after.
+    let when = |since: Option<&super::Date>, until: Option<&super::Date>| -> Option<String> {
+        if super::time::ended_by(until, day) {
+            return until.map(|u| format!("until {u}"));
         }
-    }
-    // The organisations that lead or belong to `a`.
-    let Some(alliance) = kb.alliances.get(a) else {
-        return Vec::new();
+        let starts = since.or(founded);
+        (!super::time::holds(starts, until, day) || !a.founded_by(day))
+            .then(|| starts.map_or_else(|| "later".to_string(), |s| format!("from {s}")))
     };
-    let mut own: Vec<Ix> = alliance
-        .leads
-        .iter()
-        .map(|l| l.as_str())
-        .chain(alliance.members.iter().map(|m| m.org.as_str()))
-        .filter_map(|id| ix.org(kb, id))
-        .collect();
-    own.sort_unstable();
-    own.dedup();
-    for &o in &own {
-        let here = ix.org_links(o).iter().find(|l| l.alliance() == a);
-        let leads_here = here.is_some_and(|l| l.lead);
-        for l in elsewhere(o) {
-            let s = shared.entry(l.alliance()).or_default();
-            if leads_here && l.lead {
-                s.leads.push(o);
-            } else {
-                s.members.push(o);
-            }
-        }
-        // A member that is itself an alliance.
-        if let Some(b) = kb.organizations[o]
-            .alliance
-            .as_deref()
-            .and_then(|b| ix.alliance(kb, b))
-            && b != a
-        {
-            shared.entry(b).or_default().member_is_alliance.push((o, a));
-        }
-        // Organisations of one group, one in each alliance.
-        let pairs = ix.parent_of(o).map(|p| (o, p)).into_iter();
-        let pairs = pairs.chain(ix.children(o).iter().map(|&c| (c, o)));
-        for (child, parent) in pairs {
-            let other = if child == o { parent } else { child };
-            for l in elsewhere(other) {
-                let s = shared.entry(l.alliance()).or_default();
-                s.affiliates.push((child, parent));
-            }
-        }
-    }
-    // This alliance, as an organisation, belongs to others.
-    if let Some(o) = ix.alliance_org(a) {
-        for l in elsewhere(o) {
-            let s = shared.entry(l.alliance()).or_default();
-            s.member_is_alliance.push((o, l.alliance()));
-        }
-    }
-    for &f in ix.alliance_focus(a) {
-        let sharing = ix.focus_alliances(f);
-        if sharing.len() > FOCUS_LINK_LIMIT {
-            continue;
-        }
-        for &b in sharing.iter().filter(|&&b| b != a) {
-            shared.entry(b).or_default().focus.push(f);
-        }
-    }
-
-    let by_name = |v: &mut Vec<Ix>| {
-        v.sort_by(|x, y| kb.organizations[*x].name.cmp(&kb.organizations[*y].name));
-        v.dedup();
-    };
-    let mut relations: Vec<Relation> = shared
-        .into_iter()
-        .map(|(b, mut s)| {
-            let mut reasons = Vec::new();
-            s.declared.sort_unstable();
-            s.declared.dedup();
-            for (from, index) in s.declared {
-                reasons.push(Reason::Declared { from, index });
-            }
-            s.member_is_alliance.dedup();
-            for (org, of) in s.member_is_alliance {
-                reasons.push(Reason::MemberIsAlliance { org, of });
-            }
-            if !s.leads.is_empty() {
-                by_name(&mut s.leads);
-                reasons.push(Reason::SharedLeads(s.leads));
-            }
-            if !s.members.is_empty() {
-                by_name(&mut s.members);
-                reasons.push(Reason::SharedMembers(s.members));
-            }
-            if !s.affiliates.is_empty() {
-                s.affiliates.sort_unstable();
-                s.affiliates.dedup();
-                reasons.push(Reason::Affiliates(s.affiliates));
-            }
-            if !s.focus.is_empty() {
-                s.focus.dedup();
-                reasons.push(Reason::SharedFocus(s.focus));
-            }
-            Relation {
-                alliance: b,
-                reasons,
-            }
-        })
-        .collect();
-    relations.sort_by(|x, y| {
-        y.strength().cmp(&x.strength()).then_with(|| {
-            kb.alliances[x.alliance]
-                .name
-                .cmp(&kb.alliances[y.alliance].name)
-        })
-    });
-    relations
-}
-
-/// The label of an organisation's tie to an alliance: "lead · founding member",
-/// "steering committee", "partner (unverified)", "absent: not a member".
-pub fn link_label(kb: &Kb, link: &OrgLink) -> String {
-    let mut parts = Vec::new();
-    if link.lead {
+    let lead = link.lead_entry().and_then(|l| a.leads.get(l));
+    let member = link.member().and_then(|m| a.members.get(m));
+    if lead.is_some() {
         parts.push("lead".to_string());
     }
-    let member = link
-        .member()
-        .and_then(|m| kb.alliances.get(link.alliance())?.members.get(m));
-    if let Some(m) = member {
-        if !(link.lead && m.role == Role::Lead) {
-            parts.push(m.role.tie().to_string());
-        }
-        if m.status == crate::kb::Status::Unverified {
-            parts.push("unverified".to_string());
-        }
+    if let Some(m) = member
+        && !(lead.is_some() && m.role == Role::Lead)
+    {
+        parts.push(m.role.tie().to_string());
     }
-    if link.absent().is_some() && member.is_none() && !link.lead {
+    // The membership's dates, or the lead's when it is not a member.
+    let timing = match (member, lead) {
+        (Some(m), _) => when(m.since.as_ref(), m.until.as_deref()),
+        (None, Some(l)) => when(l.since.as_ref(), l.until.as_ref()),
+        (None, None) => None,
+    };
+    parts.extend(timing);
+    if member.is_some_and(|m| m.status == crate::kb::Status::Unverified) {
+        parts.push("unverified".to_string());
+    }
+    if link.absent().is_some() && member.is_none() && lead.is_none() {
         parts.push("absent: not a member".to_string());
     }
     parts.join(" · ")
@@ -687,14 +524,17 @@ mod tests {
         let labels: Vec<String> = ix
             .org_links(ibm)
             .iter()
-            .map(|l| link_label(&kb, l))
+            .map(|l| link_label(&kb, l, Day::ARTICLE))
             .collect();
         assert_eq!(labels, ["lead · founding member", "lead · member"]);
         let nvidia = ix.org(&kb, "nvidia").unwrap();
         let links = ix.org_links(nvidia);
         assert_eq!(links.len(), 2);
         assert_eq!(kb.alliances[links[0].alliance()].id, "lonely");
-        assert_eq!(link_label(&kb, &links[1]), "absent: not a member");
+        assert_eq!(
+            link_label(&kb, &links[1], Day::ARTICLE),
+            "absent: not a member"
+        );
     }
 
     #[test]
@@ -703,7 +543,7 @@ mod tests {
         let ix = Index::new(&kb);
         let aia = ix.alliance(&kb, "aia").unwrap();
         let pai = ix.alliance(&kb, "pai").unwrap();
-        let rel = &ix.related(&kb, aia)[0];
+        let rel = &ix.related(&kb, aia, Day::ARTICLE)[0];
         assert_eq!(rel.alliance, pai);
         let text: Vec<String> = rel.reasons.iter().map(|r| ix.describe(&kb, r)).collect();
         assert_eq!(
@@ -716,7 +556,7 @@ mod tests {
             ]
         );
         // The declared link shows from the other side too.
-        assert_eq!(ix.related(&kb, pai)[0].alliance, aia);
+        assert_eq!(ix.related(&kb, pai, Day::ARTICLE)[0].alliance, aia);
     }
 
     #[test]
@@ -726,7 +566,7 @@ mod tests {
         let aia = ix.alliance(&kb, "aia").unwrap();
         let gtaa = ix.alliance(&kb, "gtaa").unwrap();
         let rel = ix
-            .related(&kb, gtaa)
+            .related(&kb, gtaa, Day::ARTICLE)
             .into_iter()
             .find(|r| r.alliance == aia)
             .unwrap();
@@ -739,7 +579,7 @@ mod tests {
             ]
         );
         assert!(
-            ix.related(&kb, ix.alliance(&kb, "lonely").unwrap())
+            ix.related(&kb, ix.alliance(&kb, "lonely").unwrap(), Day::ARTICLE)
                 .is_empty()
         );
     }

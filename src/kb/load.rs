@@ -644,7 +644,7 @@ mod tests {
         assert_eq!((p.line, p.col), (1, 23));
         assert_eq!(
             p.message,
-            "unknown field `titel` in a source: expected one of id, title, url, where, date; did you mean `title`?"
+            "unknown field `titel` in a source: expected one of id, title, url, where, date, read; did you mean `title`?"
         );
     }
 

@@ -67,10 +67,12 @@ impl Kb {
             a.outputs.shrink_to_fit();
             a.related.shrink_to_fit();
             a.claims.shrink_to_fit();
+            a.history.shrink_to_fit();
             a.sources.shrink_to_fit();
         }
         for o in &mut self.organizations {
             o.aka.shrink_to_fit();
+            o.formerly.shrink_to_fit();
             o.sources.shrink_to_fit();
         }
         for t in &mut self.artifacts {
@@ -131,9 +133,9 @@ pub struct Alliance {
     #[serde(default)]
     pub website: Option<Str>,
     pub summary: Str,
-    /// Organisations that lead, host or founded it.
+    /// Organisations that lead, host or founded it: an id, or an id with the dates it led.
     #[serde(default)]
-    pub leads: Few<Str>,
+    pub leads: Few<Tie>,
     #[serde(default)]
     pub members: Vec<Member>,
     /// Notable non-members.
@@ -154,6 +156,12 @@ pub struct Alliance {
     /// What the article says about it, checked.
     #[serde(default)]
     pub claims: Vec<Claim>,
+    /// Where it stands at the latest look: active, dormant, ended, renamed or merged.
+    #[serde(default)]
+    pub standing: Option<Standing>,
+    /// What happened to it, oldest first: founded, relaunched, renamed, merged, ended.
+    #[serde(default)]
+    pub history: Vec<Event>,
     #[serde(default)]
     pub sources: Few<Str>,
 }
@@ -162,6 +170,192 @@ impl Alliance {
     /// The French name, if the knowledge base has one.
     pub fn name_in(&self, lang: &str) -> Option<&LocalName> {
         self.names.iter().find(|n| n.lang == lang)
+    }
+}
+
+/// An organisation, and when it held a place (a lead, a parent): written as its id alone
+/// (`"ibm"`) or with dates (`(org: "amd", since: "2024-08-09", sources: ["s1"])`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tie {
+    pub org: Str,
+    pub since: Option<Date>,
+    pub until: Option<Date>,
+    pub sources: Few<Str>,
+}
+
+impl Tie {
+    pub fn new(org: impl Into<Str>) -> Self {
+        Tie {
+            org: org.into(),
+            since: None,
+            until: None,
+            sources: Few::new(),
+        }
+    }
+}
+
+impl PartialEq<&str> for Tie {
+    fn eq(&self, other: &&str) -> bool {
+        self.org == *other
+    }
+}
+
+/// The fields of a tie written out, as the files and the binary forms hold it.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Tie")]
+struct TieFields {
+    org: Str,
+    #[serde(default)]
+    since: Option<Date>,
+    #[serde(default)]
+    until: Option<Date>,
+    #[serde(default)]
+    sources: Few<Str>,
+}
+
+impl Serialize for Tie {
+    /// The id alone when it is all there is, in a text form (RON, JSON); every field in the
+    /// binary forms.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let bare = self.since.is_none() && self.until.is_none() && self.sources.is_empty();
+        if s.is_human_readable() && bare {
+            return s.serialize_str(&self.org);
+        }
+        TieFields {
+            org: self.org.clone(),
+            since: self.since.clone(),
+            until: self.until.clone(),
+            sources: self.sources.clone(),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Tie {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let fields = |f: TieFields| Tie {
+            org: f.org,
+            since: f.since,
+            until: f.until,
+            sources: f.sources,
+        };
+        // The binary forms (cache, built-in) always hold the fields; a file may hold the id alone.
+        if !d.is_human_readable() {
+            return TieFields::deserialize(d).map(fields);
+        }
+        struct Either;
+        impl<'de> serde::de::Visitor<'de> for Either {
+            type Value = Tie;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an organization id, or (org: \"id\", since: …, until: …)")
+            }
+            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<Tie, E> {
+                Ok(Tie::new(id))
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(self, map: M) -> Result<Tie, M::Error> {
+                let f = TieFields::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Tie {
+                    org: f.org,
+                    since: f.since,
+                    until: f.until,
+                    sources: f.sources,
+                })
+            }
+        }
+        d.deserialize_any(Either)
+    }
+}
+
+/// Where an alliance stands at the latest look, and how sure that is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Standing {
+    pub state: State,
+    /// When it was looked at.
+    pub as_of: Date,
+    /// The date of the latest sign of activity found.
+    #[serde(default)]
+    pub last_seen: Option<Date>,
+    #[serde(default)]
+    pub note: Option<Str>,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub sources: Few<Str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    Active,
+    /// No sign of activity for a long while, and no end announced.
+    Dormant,
+    Ended,
+    /// Goes on under another name.
+    Renamed,
+    /// Became part of another alliance.
+    Merged,
+}
+
+impl State {
+    pub const ALL: [State; 5] = [
+        State::Active,
+        State::Dormant,
+        State::Ended,
+        State::Renamed,
+        State::Merged,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            State::Active => "active",
+            State::Dormant => "dormant",
+            State::Ended => "ended",
+            State::Renamed => "renamed",
+            State::Merged => "merged",
+        }
+    }
+}
+
+/// Something that happened to an alliance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub date: Date,
+    pub event: EventKind,
+    /// The name it took (renamed).
+    #[serde(default)]
+    pub name: Option<Str>,
+    /// The alliance it became or joined (renamed, merged), by id.
+    #[serde(default)]
+    pub successor: Option<Str>,
+    #[serde(default)]
+    pub text: Option<Str>,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub sources: Few<Str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Founded,
+    Relaunched,
+    Renamed,
+    Merged,
+    Ended,
+}
+
+impl EventKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::Founded => "founded",
+            EventKind::Relaunched => "relaunched",
+            EventKind::Renamed => "renamed",
+            EventKind::Merged => "merged",
+            EventKind::Ended => "ended",
+        }
     }
 }
 
@@ -270,6 +464,9 @@ pub struct Member {
     pub role: Role,
     #[serde(default)]
     pub since: Option<Date>,
+    /// When it left (boxed: most members have not, and there is one per membership).
+    #[serde(default)]
+    pub until: Option<Box<Date>>,
     #[serde(default)]
     pub status: Status,
     /// Boxed: most members have none, and there is one per membership.
@@ -381,6 +578,9 @@ impl Role {
 pub struct Absence {
     pub org: Str,
     pub note: Str,
+    /// The date the absence was noted (absent at launch, say).
+    #[serde(default)]
+    pub as_of: Option<Date>,
     #[serde(default)]
     pub sources: Few<Str>,
 }
@@ -391,6 +591,9 @@ pub struct Absence {
 pub struct Fact {
     pub topic: Str,
     pub text: Str,
+    /// The date the fact describes ("more than 140 members" in 2024).
+    #[serde(default)]
+    pub as_of: Option<Date>,
     #[serde(default)]
     pub status: Status,
     #[serde(default)]
@@ -457,9 +660,23 @@ pub struct Claim {
     pub article: Str,
     /// What the article claims, in English.
     pub claim: Str,
+    /// The verdict as of the article.
     pub verdict: Verdict,
     #[serde(default)]
     pub correction: Option<Str>,
+    /// What changed since the article, if the claim no longer holds.
+    #[serde(default)]
+    pub later: Option<Later>,
+    #[serde(default)]
+    pub sources: Few<Str>,
+}
+
+/// A change after the article to what one of its claims says.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Later {
+    pub date: Date,
+    pub text: Str,
     #[serde(default)]
     pub sources: Few<Str>,
 }
@@ -501,9 +718,13 @@ pub struct Organization {
     pub location: Option<Box<Str>>,
     #[serde(default)]
     pub website: Option<Str>,
-    /// The organisation it belongs to (SB Intuitions → SoftBank).
+    /// The organisation it belongs to (SB Intuitions → SoftBank), with the date it joined the
+    /// group if it was acquired.
     #[serde(default)]
-    pub parent: Option<Box<Str>>,
+    pub parent: Option<Box<Tie>>,
+    /// Names it had before.
+    #[serde(default)]
+    pub formerly: Vec<FormerName>,
     /// The alliance this organisation is (the Partnership on AI is both).
     #[serde(default)]
     pub alliance: Option<Box<Str>>,
@@ -511,6 +732,18 @@ pub struct Organization {
     pub note: Option<Str>,
     #[serde(default)]
     pub status: Status,
+    #[serde(default)]
+    pub sources: Few<Str>,
+}
+
+/// A name an organisation no longer has.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormerName {
+    pub name: Str,
+    /// When it stopped being the name.
+    #[serde(default)]
+    pub until: Option<Date>,
     #[serde(default)]
     pub sources: Few<Str>,
 }
@@ -620,6 +853,10 @@ pub struct Source {
     /// Where to find it when there is no single URL (a repository path, a print edition).
     #[serde(default, rename = "where")]
     pub location: Option<Box<Str>>,
+    /// The source's own date.
     #[serde(default)]
     pub date: Option<Date>,
+    /// When it was read.
+    #[serde(default)]
+    pub read: Option<Date>,
 }

@@ -7,7 +7,7 @@
 //! who connects two alliances whenever a short such chain exists; being the same entity costs 0.
 
 use super::index::{Index, Ix};
-use super::{Entity, Kb, Role};
+use super::{Day, Entity, Kb, Role};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -27,6 +27,15 @@ pub enum Link {
     Same { org: Ix, alliance: Ix },
     /// A declared relation: the `index`-th `related` entry of alliance `from`.
     Declared { from: Ix, index: Ix },
+    /// The alliance works on the focus area.
+    Focus { alliance: Ix, focus: Ix },
+}
+
+/// Which links besides members, leads, groups and declared relations a chain may use.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Via {
+    /// Focus areas: two alliances that work on one are linked through it.
+    pub focus: bool,
 }
 
 /// A step of a chain: the node reached and the link that reached it.
@@ -40,16 +49,28 @@ const MEMBER_COST: u32 = 1;
 const PARENT_COST: u32 = 1;
 const SAME_COST: u32 = 0;
 const DECLARED_COST: u32 = 3;
+/// Through a focus area (alliance → area → alliance) costs more than a declared relation: a
+/// shared theme says less than a stated link.
+const FOCUS_COST: u32 = 2;
 
 /// The cheapest chain from `from` to `to`, as the steps after `from`; `None` when no chain
 /// connects them. Among equally cheap chains, the one with fewer declared relations wins.
-pub fn shortest(kb: &Kb, index: &Index, from: Entity, to: Entity) -> Option<Vec<Step>> {
+pub fn shortest(
+    kb: &Kb,
+    index: &Index,
+    from: Entity,
+    to: Entity,
+    day: Day,
+    via: Via,
+) -> Option<Vec<Step>> {
     let n_alliances = kb.alliances.len();
-    let total = n_alliances + kb.organizations.len();
-    // Alliances, then organisations: the nodes of the graph.
+    let with_orgs = n_alliances + kb.organizations.len();
+    let total = with_orgs + if via.focus { kb.focus_areas.len() } else { 0 };
+    // Alliances, then organisations, then focus areas: the nodes of the graph.
     let id = |node: Entity| match node {
         Entity::Alliance(a) => a,
         Entity::Org(o) => n_alliances + o,
+        Entity::Focus(f) if via.focus => with_orgs + f,
         Entity::Focus(_) | Entity::Artifact(_) => total,
     };
     if id(from) >= total || id(to) >= total {
@@ -67,7 +88,7 @@ pub fn shortest(kb: &Kb, index: &Index, from: Entity, to: Entity) -> Option<Vec<
         if node == to {
             break;
         }
-        for (next, link, step_cost) in neighbours(kb, index, node) {
+        for (next, link, step_cost) in neighbours(kb, index, node, day, via) {
             let d = declared + u32::from(matches!(link, Link::Declared { .. }));
             let c = cost + step_cost;
             if (c, d) < best[id(next)] {
@@ -91,14 +112,22 @@ pub fn shortest(kb: &Kb, index: &Index, from: Entity, to: Entity) -> Option<Vec<
     Some(steps)
 }
 
-fn neighbours(kb: &Kb, index: &Index, node: Entity) -> Vec<(Entity, Link, u32)> {
+fn neighbours(
+    kb: &Kb,
+    index: &Index,
+    node: Entity,
+    day: Day,
+    via: Via,
+) -> Vec<(Entity, Link, u32)> {
     let mut out = Vec::new();
     match node {
         Entity::Alliance(a) => {
             let Some(alliance) = kb.alliances.get(a) else {
                 return out;
             };
-            for member in &alliance.members {
+            let mut members: Vec<&str> = Vec::new();
+            for (_, member) in alliance.members_on(day) {
+                members.push(&member.org);
                 if let Some(o) = index.org(kb, &member.org) {
                     let link = Link::Member {
                         org: o,
@@ -108,9 +137,9 @@ fn neighbours(kb: &Kb, index: &Index, node: Entity) -> Vec<(Entity, Link, u32)> 
                     out.push((Entity::Org(o), link, MEMBER_COST));
                 }
             }
-            for lead in &alliance.leads {
-                if let Some(o) = index.org(kb, lead)
-                    && !alliance.members.iter().any(|m| m.org == lead)
+            for lead in alliance.leads_on(day) {
+                if let Some(o) = index.org(kb, &lead.org)
+                    && !members.contains(&lead.org.as_str())
                 {
                     let link = Link::Member {
                         org: o,
@@ -144,17 +173,27 @@ fn neighbours(kb: &Kb, index: &Index, node: Entity) -> Vec<(Entity, Link, u32)> 
                     out.push((Entity::Alliance(b), link, DECLARED_COST));
                 }
             }
+            if via.focus {
+                for &f in index.alliance_focus(a) {
+                    let link = Link::Focus {
+                        alliance: a,
+                        focus: f,
+                    };
+                    out.push((Entity::Focus(f), link, FOCUS_COST));
+                }
+            }
         }
         Entity::Org(o) => {
             let Some(org) = kb.organizations.get(o) else {
                 return out;
             };
             for l in index.org_links(o) {
-                if !(l.lead() || l.member().is_some()) {
+                if !l.holds_on(kb, day) {
                     continue;
                 }
                 let role = l
                     .member()
+                    .filter(|_| l.member_on(kb, day))
                     .and_then(|m| kb.alliances[l.alliance()].members.get(m))
                     .map(|m| m.role);
                 let link = Link::Member {
@@ -164,7 +203,7 @@ fn neighbours(kb: &Kb, index: &Index, node: Entity) -> Vec<(Entity, Link, u32)> 
                 };
                 out.push((Entity::Alliance(l.alliance()), link, MEMBER_COST));
             }
-            if let Some(p) = org.parent.as_deref().and_then(|p| index.org(kb, p)) {
+            if let Some(p) = index.parent_on(kb, o, day) {
                 out.push((
                     Entity::Org(p),
                     Link::Parent {
@@ -174,7 +213,7 @@ fn neighbours(kb: &Kb, index: &Index, node: Entity) -> Vec<(Entity, Link, u32)> 
                     PARENT_COST,
                 ));
             }
-            for &c in index.children(o) {
+            for c in index.children_on(kb, o, day) {
                 out.push((
                     Entity::Org(c),
                     Link::Parent {
@@ -195,7 +234,18 @@ fn neighbours(kb: &Kb, index: &Index, node: Entity) -> Vec<(Entity, Link, u32)> 
                 ));
             }
         }
-        Entity::Focus(_) | Entity::Artifact(_) => {}
+        Entity::Focus(f) => {
+            if via.focus {
+                for &a in index.focus_alliances(f) {
+                    let link = Link::Focus {
+                        alliance: a,
+                        focus: f,
+                    };
+                    out.push((Entity::Alliance(a), link, FOCUS_COST));
+                }
+            }
+        }
+        Entity::Artifact(_) => {}
     }
     out
 }
@@ -235,6 +285,11 @@ impl Link {
                 .get(*from)
                 .and_then(|a| a.related.get(*index))
                 .map_or_else(String::new, |r| r.why.to_string()),
+            Link::Focus { alliance: a, focus } => format!(
+                "{} works on {}",
+                alliance(a),
+                kb.focus_areas.get(*focus).map_or("?", |f| f.name.as_str())
+            ),
         }
     }
 }
@@ -270,7 +325,7 @@ mod tests {
         let (kb, index) = kb();
         let from = Entity::Alliance(index.alliance(&kb, "global-telco-ai-alliance").unwrap());
         let to = Entity::Alliance(index.alliance(&kb, "ai-alliance").unwrap());
-        let steps = shortest(&kb, &index, from, to).unwrap();
+        let steps = shortest(&kb, &index, from, to, Day::ARTICLE, Via::default()).unwrap();
         let path = names(&kb, &steps);
         let through_dt = path.contains(&"(Deutsche Telekom)".to_string())
             && path.contains(&"Partnership on AI".to_string());
@@ -293,9 +348,12 @@ mod tests {
         let (kb, index) = kb();
         let nvidia = Entity::Org(index.org(&kb, "nvidia").unwrap());
         let ibm = Entity::Org(index.org(&kb, "ibm").unwrap());
-        let steps = shortest(&kb, &index, nvidia, ibm).unwrap();
+        let steps = shortest(&kb, &index, nvidia, ibm, Day::ARTICLE, Via::default()).unwrap();
         assert_eq!(steps.last().unwrap().node, ibm);
-        assert_eq!(shortest(&kb, &index, ibm, ibm), Some(vec![]));
+        assert_eq!(
+            shortest(&kb, &index, ibm, ibm, Day::ARTICLE, Via::default()),
+            Some(vec![])
+        );
     }
 
     #[test]
@@ -310,11 +368,25 @@ mod tests {
         let kb = crate::kb::load::load_files([("t.ron".into(), text.as_bytes().to_vec())]).unwrap();
         let index = Index::new(&kb);
         assert_eq!(
-            shortest(&kb, &index, Entity::Alliance(0), Entity::Alliance(1)),
+            shortest(
+                &kb,
+                &index,
+                Entity::Alliance(0),
+                Entity::Alliance(1),
+                Day::ARTICLE,
+                Via::default()
+            ),
             None
         );
         assert_eq!(
-            shortest(&kb, &index, Entity::Alliance(0), Entity::Org(9)),
+            shortest(
+                &kb,
+                &index,
+                Entity::Alliance(0),
+                Entity::Org(9),
+                Day::ARTICLE,
+                Via::default()
+            ),
             None
         );
     }

@@ -4,6 +4,9 @@
 //! path in the file (`alliances[0].members[3].org`); positions are looked up only for the files
 //! that have problems.
 
+mod entities;
+mod time;
+
 use super::ids::IdTable;
 use super::locate::{Pos, locate};
 use super::parsed::ParsedFile;
@@ -28,7 +31,98 @@ pub fn validate(files: &[ParsedFile], complete: bool) -> Vec<Problem> {
         };
         check.file(&file.kb);
     }
+    if complete {
+        findings.extend(parent_cycles(files, &ids));
+    }
+    findings.extend(repeated_sources(files));
     resolve(files, findings)
+}
+
+/// A parent chain that loops (a → b → a), within a file or across files, would make "belongs
+/// to" endless. Each organisation is walked once, on the merged knowledge base.
+fn parent_cycles(files: &[ParsedFile], ids: &Ids) -> Vec<Finding> {
+    let org = |l: Loc| &files[l.file as usize].kb.organizations[l.index as usize];
+    let parent = |l: Loc| -> Option<Loc> {
+        let p = org(l).parent.as_deref()?;
+        ids.organizations.get(&p.org).filter(|&q| q != l)
+    };
+    let mut state: HashMap<Loc, bool> = HashMap::new(); // true: on the walk now; false: done
+    let mut on_cycle = Vec::new();
+    let mut path = Vec::new();
+    for (file, f) in files.iter().enumerate() {
+        for index in 0..f.kb.organizations.len() {
+            let mut at = Some(Loc {
+                file: file as u32,
+                index: index as u32,
+            });
+            while let Some(l) = at {
+                match state.get(&l) {
+                    None => {
+                        state.insert(l, true);
+                        path.push(l);
+                        at = parent(l);
+                    }
+                    Some(true) => {
+                        let from = path.iter().position(|&p| p == l).unwrap_or(0);
+                        on_cycle.extend_from_slice(&path[from..]);
+                        break;
+                    }
+                    Some(false) => break,
+                }
+            }
+            for l in path.drain(..) {
+                state.insert(l, false);
+            }
+        }
+    }
+    on_cycle.sort_unstable_by_key(|l| (l.file, l.index));
+    on_cycle
+        .into_iter()
+        .map(|l| Finding {
+            file: l.file as usize,
+            path: At::top("organizations", l.index as usize)
+                .field("parent")
+                .to_string(),
+            message: format!(
+                "organization `{}` is its own ancestor (parent chain loops)",
+                org(l).id
+            ),
+            see: None,
+        })
+        .collect()
+}
+
+/// A source listed twice under two ids (the same address), which splits what cites it.
+fn repeated_sources(files: &[ParsedFile]) -> Vec<Finding> {
+    let mut first: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut found = Vec::new();
+    for (file, f) in files.iter().enumerate() {
+        for (index, s) in f.kb.sources.iter().enumerate() {
+            let Some(url) = s.url.as_deref() else {
+                continue;
+            };
+            let key = url.trim_end_matches('/');
+            match first.get(key) {
+                Some(&(ff, fi)) => found.push(Finding {
+                    file,
+                    path: At::top("sources", index).field("url").to_string(),
+                    message: format!(
+                        "source `{}` has the address of source `{}`: a source is listed once, and cited by its one id",
+                        s.id, files[ff].kb.sources[fi].id
+                    ),
+                    see: Some((
+                        ff,
+                        At::top("sources", fi).field("url").to_string(),
+                        "first listed at",
+                    )),
+                }),
+                None => {
+                    first.insert(key, (file, index));
+                }
+            }
+        }
+    }
+    found
 }
 
 /// Unknown references that get a "did you mean" (each costs a pass over the ids).
@@ -81,7 +175,7 @@ impl std::fmt::Display for At<'_> {
 }
 
 /// A definition: the file and the position in its collection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Loc {
     file: u32,
     index: u32,
@@ -250,170 +344,6 @@ impl Checker<'_, '_> {
         });
     }
 
-    fn file(&mut self, kb: &Kb) {
-        for (i, a) in kb.alliances.iter().enumerate() {
-            self.alliance(At::top("alliances", i), a);
-        }
-        for (i, o) in kb.organizations.iter().enumerate() {
-            let at = At::top("organizations", i);
-            self.id(at, &o.id);
-            self.nonempty(at.field("name"), "name", &o.name);
-            for (k, aka) in o.aka.iter().enumerate() {
-                self.nonempty(at.item("aka", k), "other name", aka);
-            }
-            if let Some(code) = &o.country {
-                self.country(at.field("country"), code);
-            }
-            if let Some(parent) = &o.parent {
-                if parent.as_str() == o.id {
-                    self.report(
-                        at.field("parent"),
-                        format!("organization `{}` is its own parent", o.id),
-                    );
-                } else {
-                    self.reference(at.field("parent"), parent, Target::Organization);
-                }
-            }
-            if let Some(alliance) = &o.alliance {
-                self.reference(at.field("alliance"), alliance, Target::Alliance);
-            }
-            self.sources(at, &o.sources);
-        }
-        self.parent_cycles(kb);
-        for (i, f) in kb.focus_areas.iter().enumerate() {
-            let at = At::top("focus_areas", i);
-            self.id(at, &f.id);
-            self.nonempty(at.field("name"), "name", &f.name);
-            self.local_names(at, &f.names);
-            self.sources(at, &f.sources);
-        }
-        for (i, a) in kb.artifacts.iter().enumerate() {
-            let at = At::top("artifacts", i);
-            self.id(at, &a.id);
-            self.nonempty(at.field("name"), "name", &a.name);
-            for (k, org) in a.origin.iter().enumerate() {
-                self.reference(at.item("origin", k), org, Target::Organization);
-            }
-            self.date(at.field("released"), a.released.as_ref());
-            self.sources(at, &a.sources);
-        }
-        for (i, s) in kb.sources.iter().enumerate() {
-            let at = At::top("sources", i);
-            self.id(at, &s.id);
-            self.nonempty(at.field("title"), "title", &s.title);
-            self.date(at.field("date"), s.date.as_ref());
-        }
-    }
-
-    fn alliance(&mut self, at: At<'_>, a: &super::Alliance) {
-        self.id(at, &a.id);
-        self.nonempty(at.field("name"), "name", &a.name);
-        self.local_names(at, &a.names);
-        self.date(at.field("founded"), a.founded.as_ref());
-        for (k, lead) in a.leads.iter().enumerate() {
-            self.reference(at.item("leads", k), lead, Target::Organization);
-        }
-        let mut members: HashMap<&str, usize> = HashMap::with_capacity(a.members.len());
-        for (k, m) in a.members.iter().enumerate() {
-            let mat = at.item("members", k);
-            self.reference(mat.field("org"), &m.org, Target::Organization);
-            self.date(mat.field("since"), m.since.as_ref());
-            self.sources(mat, &m.sources);
-            if let Some(first) = members.insert(&m.org, k) {
-                self.out.push(Finding {
-                    file: self.file,
-                    path: mat.field("org").to_string(),
-                    message: format!("`{}` is listed twice as a member of `{}`", m.org, a.id),
-                    see: Some((
-                        self.file,
-                        at.item("members", first).field("org").to_string(),
-                        "first listed at",
-                    )),
-                });
-            }
-        }
-        let mut absent = HashSet::new();
-        for (k, x) in a.absent.iter().enumerate() {
-            let xat = at.item("absent", k);
-            self.reference(xat.field("org"), &x.org, Target::Organization);
-            self.sources(xat, &x.sources);
-            if let Some(&m) = members.get(x.org.as_str()) {
-                self.out.push(Finding {
-                    file: self.file,
-                    path: xat.field("org").to_string(),
-                    message: format!(
-                        "`{}` is both a member of `{}` and listed as absent from it",
-                        x.org, a.id
-                    ),
-                    see: Some((
-                        self.file,
-                        at.item("members", m).field("org").to_string(),
-                        "member at",
-                    )),
-                });
-            }
-            if !absent.insert(x.org.as_str()) {
-                self.report(
-                    xat.field("org"),
-                    format!("`{}` is listed twice as absent from `{}`", x.org, a.id),
-                );
-            }
-        }
-        let mut focus = HashSet::new();
-        for (k, f) in a.focus.iter().enumerate() {
-            let fat = at.item("focus", k);
-            self.reference(fat, f, Target::FocusArea);
-            if !focus.insert(f.as_str()) {
-                self.report(fat, format!("focus area `{f}` is listed twice"));
-            }
-        }
-        for (k, fact) in a.facts.iter().enumerate() {
-            let fat = at.item("facts", k);
-            self.nonempty(fat.field("text"), "text", &fact.text);
-            self.sources(fat, &fact.sources);
-        }
-        for (k, o) in a.outputs.iter().enumerate() {
-            let oat = at.item("outputs", k);
-            self.nonempty(oat.field("title"), "title", &o.title);
-            self.date(oat.field("date"), o.date.as_ref());
-            self.sources(oat, &o.sources);
-        }
-        for (k, r) in a.related.iter().enumerate() {
-            let rat = at.item("related", k);
-            if r.alliance == a.id {
-                self.report(
-                    rat.field("alliance"),
-                    format!("alliance `{}` is related to itself", a.id),
-                );
-            } else {
-                self.reference(rat.field("alliance"), &r.alliance, Target::Alliance);
-            }
-            self.sources(rat, &r.sources);
-        }
-        for (k, c) in a.claims.iter().enumerate() {
-            self.sources(at.item("claims", k), &c.sources);
-        }
-        self.sources(at, &a.sources);
-    }
-
-    fn local_names(&mut self, at: At<'_>, names: &[super::LocalName]) {
-        for (k, n) in names.iter().enumerate() {
-            let nat = at.item("names", k);
-            self.nonempty(nat.field("name"), "name", &n.name);
-            let lang_ok = n.lang.len() == 2 && n.lang.bytes().all(|b| b.is_ascii_lowercase());
-            if !lang_ok {
-                self.report(
-                    nat.field("lang"),
-                    format!(
-                        "malformed language code {:?}: expected a two-letter ISO 639-1 code such as \"fr\"",
-                        n.lang
-                    ),
-                );
-            }
-            self.sources(nat, &n.sources);
-        }
-    }
-
     fn id(&mut self, at: At<'_>, id: &str) {
         if !is_kebab_case(id) {
             self.report(
@@ -485,58 +415,28 @@ impl Checker<'_, '_> {
         }
     }
 
-    /// A parent chain that loops (a → b → a) would make "belongs to" endless. Each
-    /// organisation of the file is walked once.
-    fn parent_cycles(&mut self, kb: &Kb) {
-        if !self.refs {
-            return;
-        }
-        // The parent of each organisation of this file, when it is in this file too.
-        let parent = |o: usize| -> Option<usize> {
-            let p = kb.organizations[o].parent.as_deref()?;
-            let loc = self.ids.organizations.get(p)?;
-            (loc.file as usize == self.file && kb.organizations[o].id != p.as_str())
-                .then_some(loc.index as usize)
-        };
-        const NEW: u8 = 0;
-        const WALKING: u8 = 1;
-        const DONE: u8 = 2;
-        let mut state = vec![NEW; kb.organizations.len()];
-        let mut on_cycle = Vec::new();
-        let mut path = Vec::new();
-        for start in 0..kb.organizations.len() {
-            let mut at = Some(start);
-            while let Some(o) = at {
-                match state[o] {
-                    NEW => {
-                        state[o] = WALKING;
-                        path.push(o);
-                        at = parent(o);
-                    }
-                    WALKING => {
-                        // The walk came back to `o`: the organisations from it on loop.
-                        let from = path.iter().position(|&p| p == o).unwrap_or(0);
-                        on_cycle.extend_from_slice(&path[from..]);
-                        break;
-                    }
-                    _ => break,
-                }
-            }
-            for o in path.drain(..) {
-                state[o] = DONE;
-            }
-        }
-        on_cycle.sort_unstable();
-        for i in on_cycle {
-            self.report(
-                At::top("organizations", i).field("parent"),
-                format!(
-                    "organization `{}` is its own ancestor (parent chain loops)",
-                    kb.organizations[i].id
-                ),
-            );
+    /// A web address a reader can open: `http` or `https`, a host, no spaces.
+    fn url(&mut self, at: At<'_>, url: &str) {
+        if let Err(why) = check_url(url) {
+            self.report(at, format!("malformed URL {url:?}: {why}"));
         }
     }
+}
+
+/// Why `url` is not an address a browser opens, if it is not.
+pub fn check_url(url: &str) -> Result<(), &'static str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or("expected an address starting with https:// or http://")?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || !host.contains('.') && !host.starts_with("localhost") {
+        return Err("expected a host name after the scheme, such as https://example.org/page");
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("an address has no spaces or control characters");
+    }
+    Ok(())
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -574,11 +474,23 @@ fn resolve(files: &[ParsedFile], findings: Vec<Finding>) -> Vec<Problem> {
     if findings.is_empty() {
         return Vec::new();
     }
+    // Each path, and the paths it lies in: a value written in its short form (a lead as a bare
+    // id, not `(org: …)`) is found at the place of the item that holds it.
     let mut wanted: Vec<HashSet<String>> = vec![HashSet::new(); files.len()];
+    let mut want = |file: usize, path: &str| {
+        let mut p = path;
+        loop {
+            wanted[file].insert(p.to_string());
+            match p.rfind(['.', '[']) {
+                Some(cut) if cut > 0 => p = &p[..cut],
+                _ => break,
+            }
+        }
+    };
     for f in &findings {
-        wanted[f.file].insert(f.path.clone());
+        want(f.file, &f.path);
         if let Some((file, path, _)) = &f.see {
-            wanted[*file].insert(path.clone());
+            want(*file, path);
         }
     }
     let positions: Vec<HashMap<String, Pos>> = files
@@ -593,10 +505,16 @@ fn resolve(files: &[ParsedFile], findings: Vec<Finding>) -> Vec<Problem> {
         })
         .collect();
     let pos_of = |file: usize, path: &str| -> Pos {
-        positions[file]
-            .get(path)
-            .copied()
-            .unwrap_or(Pos { line: 1, col: 1 })
+        let mut p = path;
+        loop {
+            if let Some(pos) = positions[file].get(p) {
+                return *pos;
+            }
+            match p.rfind(['.', '[']) {
+                Some(cut) if cut > 0 => p = &p[..cut],
+                _ => return Pos { line: 1, col: 1 },
+            }
+        }
     };
     let mut problems: Vec<(usize, Problem)> = findings
         .into_iter()
@@ -724,6 +642,130 @@ mod tests {
         let p = problems(&[("o.ron", orgs)]);
         assert_eq!(p.len(), 2, "{p:?}");
         assert!(p[0].message.contains("its own ancestor"));
+    }
+
+    /// The 1-based (line, column) where the `nth` `needle` of `text` starts.
+    fn spot(text: &str, needle: &str, nth: usize) -> (usize, usize) {
+        let at = text.match_indices(needle).nth(nth).expect("in the text").0;
+        let line = text[..at].matches('\n').count() + 1;
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        (line, text[start..at].chars().count() + 1)
+    }
+
+    /// The (line, column, message) of each problem of one file.
+    fn placed(text: &str) -> Vec<(usize, usize, String)> {
+        problems(&[("orgs.ron", ORGS), ("a.ron", text)])
+            .into_iter()
+            .map(|p| (p.line, p.col, p.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_period_that_ends_before_it_starts_is_reported_where_it_ends() {
+        let text = r#"(alliances: [(id: "a", name: "A", kind: industry, scope: international, summary: "x",
+  leads: ["ibm", (org: "nvidia", since: "2021", until: "2020-07")],
+  members: [(org: "ibm", since: "2024-02-08", until: "2023")])])"#;
+        let p = placed(text);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!((p[0].0, p[0].1), spot(text, "\"2020-07\"", 0));
+        assert!(
+            p[0].2.contains("`until` 2020-07 is before `since` 2021"),
+            "{}",
+            p[0].2
+        );
+        assert_eq!((p[1].0, p[1].1), spot(text, "\"2023\"", 0));
+    }
+
+    #[test]
+    fn a_member_may_return_but_not_twice_at_once() {
+        let ok = r#"(alliances: [(id: "a", name: "A", kind: industry, scope: international, summary: "x",
+  members: [(org: "ibm", until: "2020"), (org: "ibm", role: steering, since: "2022")])])"#;
+        assert_eq!(placed(ok), vec![]);
+        let p = placed(
+            r#"(alliances: [(id: "a", name: "A", kind: industry, scope: international, summary: "x",
+  members: [(org: "ibm", until: "2022"), (org: "ibm", since: "2021")])])"#,
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(
+            p[0].2
+                .contains("for periods that overlap (first listed at a.ron:2:19)"),
+            "{}",
+            p[0].2
+        );
+    }
+
+    #[test]
+    fn a_history_is_in_order_and_a_renaming_says_into_what() {
+        let text = r#"(alliances: [(id: "a", name: "A", kind: industry, scope: international, summary: "x",
+  standing: (state: merged, as_of: "2026-12"),
+  history: [
+    (date: "2025-10-08", event: renamed),
+    (date: "2018-06-14", event: founded),
+    (date: "2026", event: ended, successor: "a"),
+  ])])"#;
+        let p = placed(text);
+        let messages: Vec<&str> = p.iter().map(|p| p.2.as_str()).collect();
+        assert_eq!(p.len(), 4, "{messages:#?}");
+        assert_eq!((p[0].0, p[0].1), spot(text, "merged", 0));
+        assert!(
+            messages[0].contains("needs the `merged` event"),
+            "{}",
+            messages[0]
+        );
+        assert_eq!((p[1].0, p[1].1), spot(text, "renamed", 0));
+        assert!(messages[1].starts_with("a renaming names the new name"));
+        assert_eq!((p[2].0, p[2].1), spot(text, "\"2018-06-14\"", 0));
+        assert!(messages[2].starts_with("history out of order: 2018-06-14"));
+        assert!(messages[3].contains("its own successor"));
+    }
+
+    #[test]
+    fn addresses_must_open_and_a_source_is_listed_once() {
+        let text = r#"(
+  organizations: [(id: "x", name: "X", kind: company, website: "www.x.org")],
+  sources: [
+    (id: "s2", title: "A", url: "https://example.org/a"),
+    (id: "s3", title: "A again", url: "https://example.org/a/"),
+    (id: "s4", title: "B", url: "example.org/b page"),
+  ],
+)"#;
+        let p = placed(text);
+        let messages: Vec<&str> = p.iter().map(|p| p.2.as_str()).collect();
+        assert_eq!(p.len(), 3, "{messages:#?}");
+        assert_eq!((p[0].0, p[0].1), spot(text, "\"www.x.org\"", 0));
+        assert!(messages[0].starts_with(
+            "malformed URL \"www.x.org\": expected an address starting with https://"
+        ));
+        assert_eq!(
+            (p[1].0, p[1].1),
+            spot(text, "\"https://example.org/a/\"", 0)
+        );
+        assert!(
+            messages[1].starts_with("source `s3` has the address of source `s2`"),
+            "{}",
+            messages[1]
+        );
+        let (line, col) = spot(text, "\"https://example.org/a\"", 0);
+        assert!(
+            messages[1].ends_with(&format!("(first listed at a.ron:{line}:{col})")),
+            "{}",
+            messages[1]
+        );
+        assert_eq!((p[2].0, p[2].1), spot(text, "\"example.org/b page\"", 0));
+    }
+
+    #[test]
+    fn parent_cycles_across_files_are_reported() {
+        let a = r#"(organizations: [(id: "a", name: "A", kind: company, parent: "b")])"#;
+        let b = r#"(organizations: [(id: "b", name: "B", kind: company, parent: (org: "a", since: "2024"))])"#;
+        let p = problems(&[("a.ron", a), ("b.ron", b)]);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!((p[0].file.as_str(), p[0].line, p[0].col), ("a.ron", 1, 62));
+        assert!(
+            p[1].message.contains("`b` is its own ancestor"),
+            "{}",
+            p[1].message
+        );
     }
 
     #[test]

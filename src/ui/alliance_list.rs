@@ -6,13 +6,15 @@ use super::rows::RowList;
 use super::theme::Theme;
 use crate::app::screen::LINES_PER_ALLIANCE;
 use crate::app::{Cursor, layout};
-use crate::kb::Kb;
+use crate::kb::{Day, Kb};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 pub struct AllianceList<'a> {
     pub kb: &'a Kb,
+    /// The day names and sizes are as of.
+    pub day: Day,
     pub cursor: Cursor,
     /// Alliances marked for comparison, shown as `[1]` and `[2]`.
     pub marks: &'a [usize],
@@ -78,10 +80,11 @@ impl Widget for AllianceList<'_> {
             }
             let room = row.area.width;
             // "85 members" where the pane is wide enough for every row, "85" otherwise.
+            let size = a.size_on(self.day);
             let count = if room >= 34 {
-                crate::text::count(a.members.len(), "member", "members")
+                crate::text::count(size, "member", "members")
             } else {
-                crate::text::number(a.members.len())
+                crate::text::number(size)
             };
             let count_cols = crate::text::width(&count) as u16;
             put(

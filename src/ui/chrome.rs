@@ -7,9 +7,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-/// `alliances │ AI Alliance › NVIDIA › United AI Alliance`, cut from the left when long.
+/// `alliances │ AI Alliance › NVIDIA › United AI Alliance`, cut from the left when long, and
+/// the day the screens are as of on the right.
 pub struct Header<'a> {
     pub crumbs: &'a [String],
+    /// `as of today (2026-12-02)`.
+    pub day: &'a str,
     pub theme: &'a Theme,
 }
 
@@ -28,7 +31,16 @@ impl Widget for Header<'_> {
             self.theme.header,
         );
         let x = area.x + used;
-        let room = area.width.saturating_sub(used + 1);
+        // The day on the right, when there is room for it and some of the path.
+        let day_cols = text::width(self.day) as u16 + 2;
+        let day_cols = if area.width >= used + day_cols + 12 {
+            let dx = area.right() - day_cols + 1;
+            put(buf, dx, area.y, day_cols - 1, self.day, self.theme.header);
+            day_cols
+        } else {
+            0
+        };
+        let room = area.width.saturating_sub(used + 1 + day_cols);
         let path = self
             .crumbs
             .iter()
@@ -76,6 +88,44 @@ impl Widget for StatusLine<'_> {
             self.message,
             self.theme.status,
         );
+    }
+}
+
+/// A value being typed on the status line: `As of: 2019▏  YYYY-MM-DD, …`, or why Enter did
+/// not take it.
+pub struct InputLine<'a> {
+    pub input: &'a crate::app::input::Input,
+    pub theme: &'a Theme,
+}
+
+impl Widget for InputLine<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        buf.set_style(area, self.theme.text);
+        let right = area.right();
+        let mut x = area.x + 1;
+        let label = self.input.asking.label();
+        x += put(
+            buf,
+            x,
+            area.y,
+            right.saturating_sub(x),
+            label,
+            self.theme.key,
+        );
+        x += put(
+            buf,
+            x,
+            area.y,
+            right.saturating_sub(x),
+            &self.input.text,
+            self.theme.text,
+        );
+        x += put(buf, x, area.y, right.saturating_sub(x), "▏", self.theme.key);
+        let (note, style) = match &self.input.error {
+            Some(why) => (why.as_str(), self.theme.wrong),
+            None => (self.input.asking.hint(), self.theme.dim),
+        };
+        put(buf, x + 1, area.y, right.saturating_sub(x + 1), note, style);
     }
 }
 

@@ -5,7 +5,7 @@ use super::draw::{pane_block, put, put_highlighted};
 use super::rows::RowList;
 use super::theme::Theme;
 use crate::app::{Finder, FinderKind, layout};
-use crate::kb::{Index, Kb};
+use crate::kb::{Day, Index, Kb};
 use crate::search::Haystack;
 use crate::text;
 use ratatui::buffer::Buffer;
@@ -17,6 +17,8 @@ pub struct FinderPopup<'a> {
     pub haystack: &'a Haystack,
     pub kb: &'a Kb,
     pub index: &'a Index,
+    /// The day the results' ties are as of.
+    pub day: Day,
     pub theme: &'a Theme,
 }
 
@@ -134,7 +136,7 @@ impl Widget for FinderPopup<'_> {
             // What the result is tied to, in a column of its own.
             let cx = x + used.max(name_cols) + 2;
             if cx < end_x {
-                let context = crate::doc::context(self.kb, self.index, entry);
+                let context = crate::doc::context(self.kb, self.index, entry, self.day);
                 put(buf, cx, y, end_x - cx, &context, dim);
             }
         });

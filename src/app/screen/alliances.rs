@@ -1,6 +1,6 @@
 //! The alliance view: the list of alliances, the selected one's details, its focus areas.
 
-use super::{Open, Page, Pane, Shape, View, ViewState};
+use super::{Data, Open, Page, Pane, Shape, View, ViewState};
 use crate::action::Action;
 use crate::app::Cursor;
 use crate::kb::{Entity, Index, Kb};
@@ -71,10 +71,11 @@ impl ViewState for Alliances {
         }
     }
 
-    fn title(&self, kb: &Kb) -> String {
-        kb.alliances
-            .get(self.list.selected)
-            .map_or_else(|| "Alliances".to_string(), |a| a.name.to_string())
+    fn title(&self, data: &Data) -> String {
+        data.kb.alliances.get(self.list.selected).map_or_else(
+            || "Alliances".to_string(),
+            |a| a.name_on(data.day).to_string(),
+        )
     }
 
     fn valid(&self, kb: &Kb) -> bool {
@@ -96,29 +97,27 @@ impl ViewState for Alliances {
         matches!(other, View::Alliances(o) if o.list.selected == self.list.selected)
     }
 
-    fn page(&self, kb: &Kb, index: &Index, width: u16) -> Page {
-        Page::new(
-            crate::doc::alliance(kb, index, self.list.selected, width),
-            Vec::new(),
-        )
+    fn page(&self, data: &Data, width: u16) -> Page {
+        let doc = crate::doc::alliance(data.kb, data.index, self.list.selected, width, data.day);
+        Page::new(doc, Vec::new())
     }
 
-    fn len(&self, pane: Pane, kb: &Kb, index: &Index, _page: &Page) -> usize {
+    fn len(&self, pane: Pane, data: &Data, _page: &Page) -> usize {
         match pane {
-            Pane::List => kb.alliances.len(),
+            Pane::List => data.kb.alliances.len(),
             Pane::Side => self
-                .selected(kb)
-                .map_or(0, |a| index.alliance_focus(a).len()),
+                .selected(data.kb)
+                .map_or(0, |a| data.index.alliance_focus(a).len()),
             _ => 0,
         }
     }
 
-    fn open(&self, pane: Pane, kb: &Kb, index: &Index, _page: &Page) -> Open {
+    fn open(&self, pane: Pane, data: &Data, _page: &Page) -> Open {
         match pane {
-            Pane::List if self.selected(kb).is_some() => Open::Focus(Pane::Details),
+            Pane::List if self.selected(data.kb).is_some() => Open::Focus(Pane::Details),
             Pane::Side => self
-                .selected(kb)
-                .and_then(|a| index.alliance_focus(a).get(self.side.selected))
+                .selected(data.kb)
+                .and_then(|a| data.index.alliance_focus(a).get(self.side.selected))
                 .map_or(Open::Nothing, |&f| Open::Jump(Entity::Focus(f))),
             _ => Open::Nothing,
         }

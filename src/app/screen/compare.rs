@@ -1,6 +1,6 @@
 //! Two alliances compared: the organisations in both, only in the first, only in the second.
 
-use super::{Open, Page, Pane, Shape, View, ViewState};
+use super::{Data, Open, Page, Pane, Shape, View, ViewState};
 use crate::action::Action;
 use crate::app::Cursor;
 use crate::doc::Doc;
@@ -57,12 +57,9 @@ impl ViewState for Compare {
         }
     }
 
-    fn title(&self, kb: &Kb) -> String {
-        format!(
-            "{} ⇄ {}",
-            Entity::Alliance(self.a).name(kb),
-            Entity::Alliance(self.b).name(kb)
-        )
+    fn title(&self, data: &Data) -> String {
+        let name = |a: Ix| data.kb.alliances.get(a).map_or("", |x| x.name_on(data.day));
+        format!("{} ⇄ {}", name(self.a), name(self.b))
     }
 
     fn valid(&self, kb: &Kb) -> bool {
@@ -83,8 +80,9 @@ impl ViewState for Compare {
         matches!(other, View::Compare(o) if (o.a, o.b) == (self.a, self.b))
     }
 
-    fn page(&self, kb: &Kb, index: &Index, _width: u16) -> Page {
-        let [both, first, second] = crate::doc::compare(kb, index, self.a, self.b);
+    fn page(&self, data: &Data, _width: u16) -> Page {
+        let [both, first, second] =
+            crate::doc::compare(data.kb, data.index, self.a, self.b, data.day);
         Page::new(
             Doc::default(),
             vec![
@@ -95,11 +93,11 @@ impl ViewState for Compare {
         )
     }
 
-    fn len(&self, pane: Pane, _kb: &Kb, _index: &Index, page: &Page) -> usize {
+    fn len(&self, pane: Pane, _data: &Data, page: &Page) -> usize {
         page.rows(pane).len()
     }
 
-    fn open(&self, pane: Pane, _kb: &Kb, _index: &Index, page: &Page) -> Open {
+    fn open(&self, pane: Pane, _data: &Data, page: &Page) -> Open {
         let selected = self.cursor(pane).map_or(0, |c| c.selected);
         page.rows(pane)
             .get(selected)

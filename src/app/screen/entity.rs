@@ -1,7 +1,7 @@
 //! The page of an organisation (the member view), a focus area or an artifact: what it links
 //! to on the left, its details on the right.
 
-use super::{Open, Page, Pane, Shape, View, ViewState};
+use super::{Data, Open, Page, Pane, Shape, View, ViewState};
 use crate::action::Action;
 use crate::app::Cursor;
 use crate::kb::{Entity, Index, Kb};
@@ -51,8 +51,8 @@ impl ViewState for EntityView {
         }
     }
 
-    fn title(&self, kb: &Kb) -> String {
-        self.entity.name(kb).to_string()
+    fn title(&self, data: &Data) -> String {
+        self.entity.name(data.kb).to_string()
     }
 
     fn valid(&self, kb: &Kb) -> bool {
@@ -71,16 +71,16 @@ impl ViewState for EntityView {
         matches!(other, View::Entity(o) if o.entity == self.entity)
     }
 
-    fn page(&self, kb: &Kb, index: &Index, width: u16) -> Page {
-        let page = crate::doc::page(kb, index, self.entity, width);
+    fn page(&self, data: &Data, width: u16) -> Page {
+        let page = crate::doc::page(data.kb, data.index, self.entity, width, data.day);
         Page::new(page.doc, vec![(Pane::List, page.links)])
     }
 
-    fn len(&self, pane: Pane, _kb: &Kb, _index: &Index, page: &Page) -> usize {
+    fn len(&self, pane: Pane, _data: &Data, page: &Page) -> usize {
         page.rows(pane).len()
     }
 
-    fn open(&self, pane: Pane, _kb: &Kb, _index: &Index, page: &Page) -> Open {
+    fn open(&self, pane: Pane, _data: &Data, page: &Page) -> Open {
         page.rows(pane)
             .get(self.links.selected)
             .filter(|_| pane == Pane::List)
