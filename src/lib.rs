@@ -10,6 +10,7 @@ pub mod commands;
 pub mod doc;
 pub mod kb;
 pub mod keymap;
+pub mod listing;
 pub mod loaded;
 pub mod memory;
 pub mod progress;

@@ -26,11 +26,11 @@ fn check_summarises_the_built_in_knowledge_base() {
     assert_eq!(out.status.code(), Some(0));
     let stdout = text(&out.stdout);
     assert!(
-        stdout.starts_with("ok: 9 alliances, 177 organizations, "),
+        stdout.starts_with("ok: 9 alliances, 185 organizations, "),
         "{stdout}"
     );
     assert!(
-        stdout.contains(" memberships, 15 focus areas, 14 artifacts, 86 sources"),
+        stdout.contains(" memberships, 15 focus areas, 14 artifacts, 304 sources"),
         "{stdout}"
     );
     assert_eq!(stdout.lines().count(), 1);

@@ -132,7 +132,7 @@ fn the_side_pane_opens_a_focus_area_with_the_alliances_sharing_it() {
         .collect();
     assert_eq!(
         names,
-        ["AI Alliance", "EDSAFE AI Alliance", "European AI Alliance"]
+        ["AI Alliance", "EDSAFE AI Alliance", "Apply AI Alliance"]
     );
 }
 
@@ -460,10 +460,11 @@ fn marking_two_alliances_and_comparing_them() {
     );
     assert!(names(Pane::OnlyFirst).contains(&"AMD".to_string()));
     assert!(names(Pane::OnlySecond).contains(&"Amazon".to_string()));
-    // IBM leads both and is a founding member of both.
+    // IBM leads the AI Alliance and is a founding member of both (the Partnership on AI is
+    // led by its CEO and board, not by its founding companies).
     assert_eq!(
         rows(&a, Pane::Shared)[0].label,
-        "lead · founding member in both"
+        "lead · founding member / founding member"
     );
     assert_eq!(rows(&a, Pane::Shared)[1].label, "founding member / partner");
     // Enter on a shared organisation opens its member view; back returns to the comparison.

@@ -95,25 +95,14 @@ fn state_text(kb: &Kb, al: &Alliance, day: Day) -> String {
         }
         StateOn::Going(None) => "active".to_string(),
         StateOn::Going(Some(state)) => {
-            let standing = al.standing.as_ref();
             let mut s = state.label().to_string();
-            if let Some(seen) = standing.and_then(|s| s.last_seen.as_ref()) {
-                if state == State::Active {
-                    s.push_str(&format!(" (latest sign {seen}"));
-                } else {
-                    s.push_str(&format!(": nothing newer than {seen} found ("));
+            if let Some(st) = al.standing.as_ref() {
+                match (&st.last_seen, state) {
+                    (Some(seen), State::Active) => s.push_str(&format!(" · latest sign {seen}")),
+                    (Some(seen), _) => s.push_str(&format!(" · nothing newer than {seen} found")),
+                    (None, _) => {}
                 }
-            } else {
-                s.push_str(" (");
-            }
-            if let Some(st) = standing {
-                if st.last_seen.is_some() && state == State::Active {
-                    s.push_str("; ");
-                }
-                s.push_str(&format!("looked {})", st.as_of));
-                if let Some(note) = &st.note {
-                    s.push_str(&format!(". {note}"));
-                }
+                s.push_str(&format!(" · looked {}", st.as_of));
                 s.push_str(unverified(st.status));
             }
             s
@@ -278,13 +267,30 @@ fn related(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, day: Day) {
     }
 }
 
-/// What happened to it up to the day: founded, relaunched, renamed, merged, ended.
+/// What happened to it up to the day (founded, relaunched, renamed, merged, ended), then
+/// what the latest look at it found, if that was by the day.
 fn history(b: &mut Builder, kb: &Kb, al: &Alliance, day: Day) {
     let events: Vec<_> = al.history_by(day).collect();
-    if events.is_empty() {
+    let look = al
+        .standing
+        .as_ref()
+        .filter(|s| s.as_of.by(day) && s.note.is_some());
+    if events.is_empty() && look.is_none() {
         return;
     }
-    b.heading(format!("History ({})", events.len()));
+    b.heading(format!(
+        "History ({})",
+        events.len() + usize::from(look.is_some())
+    ));
+    let mut line = |date: &crate::kb::Date, head: String| {
+        b.text(
+            2,
+            Some((format!("{:<12}", date.as_str()), Tone::Dim)),
+            &head,
+            Tone::Normal,
+            None,
+        );
+    };
     for e in events {
         let mut head = e.event.label().to_string();
         let successor = e
@@ -304,13 +310,16 @@ fn history(b: &mut Builder, kb: &Kb, al: &Alliance, day: Day) {
             head.push_str(t);
         }
         head.push_str(unverified(e.status));
-        b.text(
-            2,
-            Some((format!("{:<12}", e.date), Tone::Dim)),
-            &head,
-            Tone::Normal,
-            None,
-        );
+        line(&e.date, head);
+    }
+    if let Some(st) = look {
+        let mut head = format!("looked: {}", st.state.label());
+        if let Some(note) = &st.note {
+            head.push_str(". ");
+            head.push_str(note);
+        }
+        head.push_str(unverified(st.status));
+        line(&st.as_of, head);
     }
 }
 
@@ -441,10 +450,11 @@ mod tests {
                 "Members (28)",
                 "Notable absences (8)",
                 "Related (7)",
-                "Facts (9)",
-                "Outputs (3)",
-                "The article's claims (13)",
-                "Sources (13)",
+                "History (2)",
+                "Facts (24)",
+                "Outputs (18)",
+                "The article's claims (15)",
+                "Sources (19)",
             ]
         );
     }

@@ -226,7 +226,11 @@ pub fn organization(kb: &Kb, index: &Index, o: Ix, width: u16, day: Day) -> Enti
             None,
         );
     }
-    let n = index.org_links(o).len();
+    // An organisation listed twice in one alliance (a role that changed) is tied to it once.
+    let mut alliances: Vec<Ix> = index.org_links(o).iter().map(|l| l.alliance()).collect();
+    alliances.sort_unstable();
+    alliances.dedup();
+    let n = alliances.len();
     b.blank();
     b.text(
         0,
@@ -353,7 +357,7 @@ mod tests {
             names,
             [
                 "EDSAFE AI Alliance",
-                "European AI Alliance",
+                "Apply AI Alliance",
                 "Scottish AI Alliance"
             ]
         );

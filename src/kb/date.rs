@@ -38,8 +38,9 @@ impl Date {
 }
 
 impl fmt::Display for Date {
+    /// The date as written, padded to a width when one is asked for (`{:<12}`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.pad(&self.0)
     }
 }
 

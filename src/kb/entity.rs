@@ -159,7 +159,7 @@ mod tests {
         assert!(!Entity::Focus(10_000).exists(&kb));
         assert_eq!(Entity::Focus(10_000).name(&kb), "");
         let mut other = kb.clone();
-        other.organizations.reverse();
+        other.organizations.rotate_left(1);
         let other_index = Index::new(&other);
         let moved = nvidia.find_in(&kb, &other, &other_index).unwrap();
         assert_eq!(moved.name(&other), "NVIDIA");

@@ -26,6 +26,9 @@ pub struct Index {
     artifacts_of: Sparse<Ix>,
     /// The organisation that embodies each alliance, if any (the Partnership on AI).
     alliance_org: Vec<Option<Ix>>,
+    /// How many claims of the article come before each alliance's, in alliance order (so the
+    /// claims are numbered across the knowledge base), then their total.
+    claims_before: Vec<u32>,
 }
 
 /// A list per row (organisation, alliance…) in one allocation: rows with nothing cost four
@@ -310,7 +313,15 @@ impl Index {
                 alliance_org[a].get_or_insert(o);
             }
         }
+        let mut claims_before = Vec::with_capacity(n_alliances + 1);
+        let mut claims = 0u32;
+        for al in &kb.alliances {
+            claims_before.push(claims);
+            claims = claims.saturating_add(al.claims.len() as u32);
+        }
+        claims_before.push(claims);
         Index {
+            claims_before,
             alliance_ix,
             org_ix,
             focus_ix,
@@ -418,6 +429,29 @@ impl Index {
     /// The organisation that is this alliance (the Partnership on AI is both).
     pub fn alliance_org(&self, alliance: Ix) -> Option<Ix> {
         self.alliance_org.get(alliance).copied().flatten()
+    }
+
+    /// How many claims of the article the knowledge base checks, across its alliances.
+    pub fn claim_count(&self) -> usize {
+        self.claims_before.last().map_or(0, |&n| n as usize)
+    }
+
+    /// The `n`-th claim across the knowledge base: (its alliance, its position among the
+    /// alliance's claims).
+    pub fn claim(&self, n: usize) -> Option<(Ix, Ix)> {
+        if n >= self.claim_count() {
+            return None;
+        }
+        let n = n as u32;
+        let a = self.claims_before.partition_point(|&before| before <= n) - 1;
+        Some((a, (n - self.claims_before[a]) as Ix))
+    }
+
+    /// The number of the `c`-th claim of alliance `a` across the knowledge base.
+    pub fn claim_number(&self, a: Ix, c: Ix) -> usize {
+        self.claims_before
+            .get(a)
+            .map_or(0, |&before| before as usize + c)
     }
 
     /// Related alliances on `day`, strongest link first, each with every reason: computed

@@ -144,6 +144,19 @@ impl Member {
     }
 }
 
+impl super::Organization {
+    /// The name it had on `day`: a former name it still had then (the one that ended first
+    /// after the day), or its name.
+    pub fn name_on(&self, day: Day) -> &str {
+        self.formerly
+            .iter()
+            .filter_map(|f| Some((f.until.as_ref()?.last_day()?, f.name.as_str())))
+            .filter(|&(end, _)| day <= end)
+            .min_by_key(|&(end, _)| end)
+            .map_or(&self.name, |(_, name)| name)
+    }
+}
+
 impl Tie {
     /// Whether the tie held on `day` (from `since`, or `founded` when it gives none).
     pub fn held_on(&self, founded: Option<&Date>, day: Day) -> bool {
@@ -284,6 +297,19 @@ mod tests {
         assert_eq!(Day::from_days_since_epoch(19_696).to_string(), "2023-12-05");
         assert_eq!(Day::from_days_since_epoch(11_016).to_string(), "2000-02-29");
         assert!(Day::today() > Day::ARTICLE);
+    }
+
+    #[test]
+    fn an_organisation_has_the_name_it_had_on_the_day() {
+        let org: crate::kb::Organization = crate::kb::load::ron_options().from_str(
+            r#"(id: "g", name: "Google DeepMind", kind: company,
+                formerly: [(name: "DeepMind", until: "2023-04-20"), (name: "DeepMind Technologies", until: "2014")])"#,
+        )
+        .unwrap();
+        assert_eq!(org.name_on(day("2013")), "DeepMind Technologies");
+        assert_eq!(org.name_on(day("2016")), "DeepMind");
+        assert_eq!(org.name_on(day("2023-04-20")), "DeepMind");
+        assert_eq!(org.name_on(Day::ARTICLE), "Google DeepMind");
     }
 
     #[test]

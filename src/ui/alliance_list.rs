@@ -67,7 +67,7 @@ impl Widget for AllianceList<'_> {
                 x,
                 y,
                 inner.right().saturating_sub(x),
-                &a.name,
+                a.name_on(self.day),
                 row.style,
             );
             // Second line: kind · founding year, and the member count on the right.
