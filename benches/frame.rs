@@ -1,6 +1,7 @@
 //! Drawing one frame of the explorer (the whole screen into a buffer, as the terminal backend
 //! receives it) at 80×24 and 200×60, over 1k and 1M organisations: the start screen, an
-//! organisation's view and the member search with results.
+//! organisation's view, the member search with results, and the Organisations view whole and
+//! filtered.
 
 mod synth;
 
@@ -63,6 +64,19 @@ fn frames(c: &mut Criterion) {
             press(&mut app, &[Action::Open]);
             bench("organisation", &app);
             press(&mut app, &[Action::Back]);
+            // The Organisations view, whole then filtered (its rows worked out first).
+            press(&mut app, &[Action::ViewOrganizations]);
+            settle(&mut app);
+            bench("organisations", &app);
+            press(&mut app, &[Action::Filter]);
+            for c in "univ".chars() {
+                press(&mut app, &[Action::Type(c)]);
+            }
+            press(&mut app, &[Action::Open]);
+            settle(&mut app);
+            bench("organisations filtered", &app);
+            press(&mut app, &[Action::ClearFilter, Action::ViewAlliances]);
+            settle(&mut app);
         }
     }
     group.finish();

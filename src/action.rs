@@ -32,6 +32,24 @@ pub enum Action {
     Mark,
     /// Compare the two marked alliances.
     Compare,
+    /// Narrow the focused list with a filter.
+    Filter,
+    /// Clears the filter of the focused list.
+    ClearFilter,
+    /// Put the focused list in its next order.
+    SortNext,
+    /// Reverse the focused list's order.
+    SortReverse,
+    /// Find the shortest chain of links from what is selected to an entity chosen next.
+    Path,
+    /// Switch to the alliance view.
+    ViewAlliances,
+    /// Switch to the table of organisations.
+    ViewOrganizations,
+    /// Switch to the table of focus areas.
+    ViewFocusAreas,
+    /// Switch to the table of the article's claims.
+    ViewClaims,
     /// Show the knowledge base as of the article's date, or as of today again.
     ToggleDay,
     /// Type the day to show the knowledge base as of.
@@ -93,6 +111,15 @@ impl Action {
             Action::GoTo => "go to",
             Action::Mark => "mark",
             Action::Compare => "compare",
+            Action::Filter => "filter",
+            Action::ClearFilter => "clear filter",
+            Action::SortNext => "sort",
+            Action::SortReverse => "reverse",
+            Action::Path => "path",
+            Action::ViewAlliances => "alliances",
+            Action::ViewOrganizations => "organisations",
+            Action::ViewFocusAreas => "focus areas",
+            Action::ViewClaims => "claims",
             Action::ToggleDay => "as of",
             Action::TypeDay => "date",
             Action::DeleteWord => "delete word",
@@ -124,6 +151,15 @@ impl Action {
             Action::GoTo => "go to anything",
             Action::Mark => "mark for compare",
             Action::Compare => "compare marked",
+            Action::Filter => "filter the list (country:de, kind:…, in:…)",
+            Action::ClearFilter => "clear the list's filter",
+            Action::SortNext => "next order of the list",
+            Action::SortReverse => "reverse the order",
+            Action::Path => "path from here to…",
+            Action::ViewAlliances => "view: alliances",
+            Action::ViewOrganizations => "view: organisations",
+            Action::ViewFocusAreas => "view: focus areas",
+            Action::ViewClaims => "view: the article's claims",
             Action::ToggleDay => "as of the article / today",
             Action::TypeDay => "as of a date you type",
             Action::DeleteChar => "delete a character",

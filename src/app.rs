@@ -20,7 +20,9 @@ mod load;
 pub mod marks;
 mod mouse;
 mod prompt;
+pub mod rows;
 pub mod screen;
+mod views;
 
 use crate::action::Action;
 use crate::doc::Doc;
@@ -35,6 +37,7 @@ pub use load::Loading;
 use marks::{Marked, Marks};
 use ratatui::layout::Rect;
 pub use screen::{Alliances, Compare, Data, EntityView, Open, Page, Pane, Screen, View};
+use std::sync::Arc;
 
 /// What is drawn over the screen.
 #[derive(Debug, Clone)]
@@ -48,8 +51,9 @@ pub enum Overlay {
 }
 
 pub struct App {
-    kb: Kb,
-    index: Index,
+    /// The knowledge base, its index and its names prepared for search: shared with the
+    /// threads that work on big lists.
+    loaded: Arc<Loaded>,
     keymap: Keymap,
     origin: String,
     size: Rect,
@@ -69,7 +73,19 @@ pub struct App {
     /// What the current screen shows beyond the knowledge base (its detail document and
     /// lists), and the view, width and day it was built for.
     page: Page,
-    page_for: Option<(View, u16, Day)>,
+    page_for: Option<(u64, u16, Day)>,
+    /// The rows of the screen's list of a whole listing.
+    rows: rows::Rows,
+    /// A row to select once the list's rows are worked out again (the one selected before).
+    reselect: Option<u32>,
+    /// Which data the rows are of: a reload makes new data.
+    data_id: usize,
+    /// The last screen of each view of the row of views, to come back to.
+    tabs: Vec<Screen>,
+    /// A claim to scroll the details to once they are built (a jump from the Claims view).
+    pending_claim: Option<usize>,
+    /// The characters a filter's words match in the name of each visible row of the list.
+    list_highlights: Vec<Vec<usize>>,
     quit: bool,
     /// Counts for the status line, taken once per knowledge base.
     summary: Summary,
@@ -90,15 +106,10 @@ impl App {
 
     /// An explorer over a knowledge base already indexed.
     pub fn with(loaded: Loaded, keymap: Keymap, origin: impl Into<String>, size: Rect) -> Self {
-        let Loaded {
-            kb,
-            index,
-            haystack,
-        } = loaded;
+        let haystack = loaded.haystack.clone();
         let mut app = App {
-            summary: kb.summary(),
-            kb,
-            index,
+            summary: loaded.kb.summary(),
+            loaded: Arc::new(loaded),
             keymap,
             origin: origin.into(),
             size,
@@ -113,6 +124,12 @@ impl App {
             status: None,
             page: Page::default(),
             page_for: None,
+            rows: rows::Rows::default(),
+            reselect: None,
+            data_id: 0,
+            tabs: Vec::new(),
+            pending_claim: None,
+            list_highlights: Vec::new(),
             quit: false,
             loading: None,
             open_when_loaded: None,
@@ -122,27 +139,44 @@ impl App {
         app
     }
 
-    /// Whether something is being worked on in the background (loading, a search), so the
-    /// event loop should look for its outcome often.
+    /// Whether something is being worked on in the background (loading, a search, a big
+    /// list's rows), so the event loop should look for its outcome often.
     pub fn busy(&self) -> bool {
-        self.loading.is_some() || self.finders.busy()
+        self.loading.is_some() || self.finders.busy() || self.rows.working()
     }
 
     /// Takes in what background work has finished; true if the screen changed.
     pub fn poll(&mut self) -> bool {
         let rows = self.finder_rows();
-        match &mut self.overlay {
+        let found = match &mut self.overlay {
             Overlay::Finder(finder) => self.finders.poll(finder, rows),
             _ => false,
+        };
+        let listed = self.rows.poll();
+        if listed {
+            self.rows_changed();
+            self.sync();
+        } else if found {
+            self.describe_results();
+        }
+        found || listed
+    }
+
+    /// What the finder's visible results are tied to, worked out when they change.
+    fn describe_results(&mut self) {
+        if let (Overlay::Finder(finder), Some(haystack)) =
+            (&mut self.overlay, self.finders.prepared())
+        {
+            finder.describe(haystack, &self.loaded.kb, &self.loaded.index, self.day);
         }
     }
 
     pub fn kb(&self) -> &Kb {
-        &self.kb
+        &self.loaded.kb
     }
 
     pub fn index(&self) -> &Index {
-        &self.index
+        &self.loaded.index
     }
 
     /// Where the knowledge base comes from.
@@ -180,9 +214,10 @@ impl App {
     /// The knowledge base as the screens show it: on the app's day.
     pub fn data(&self) -> Data<'_> {
         Data {
-            kb: &self.kb,
-            index: &self.index,
+            kb: &self.loaded.kb,
+            index: &self.loaded.index,
             day: self.day,
+            rows: self.rows.get(),
         }
     }
 
@@ -241,7 +276,7 @@ impl App {
     /// The selected alliance of the alliance view.
     pub fn selected_alliance(&self) -> Option<Ix> {
         match &self.screen.view {
-            View::Alliances(a) => a.selected(&self.kb),
+            View::Alliances(a) => a.selected(&self.data()),
             _ => None,
         }
     }
@@ -249,7 +284,7 @@ impl App {
     /// The focus areas shown in the side pane.
     pub fn side_items(&self) -> &[Ix] {
         self.selected_alliance()
-            .map_or(&[], |a| self.index.alliance_focus(a))
+            .map_or(&[], |a| self.loaded.index.alliance_focus(a))
     }
 
     /// The layout of the current screen, or `None` when the terminal is too small.
@@ -262,14 +297,14 @@ impl App {
     /// check it after every action.
     pub fn invariants(&self) -> Vec<String> {
         let mut wrong = Vec::new();
-        if !self.screen.state().valid(&self.kb) {
+        if !self.screen.state().valid(&self.loaded.kb) {
             wrong.push(format!(
                 "the screen is about a missing entity: {:?}",
                 self.screen
             ));
         }
         for s in self.history.behind() {
-            if !s.state().valid(&self.kb) {
+            if !s.state().valid(&self.loaded.kb) {
                 wrong.push(format!("history holds a missing entity: {s:?}"));
             }
         }
@@ -303,7 +338,7 @@ impl App {
                 f.results.hits.len()
             ));
         }
-        if !self.marks.valid(&self.kb) {
+        if !self.marks.valid(&self.loaded.kb) {
             wrong.push(format!("marks {:?}", self.marks));
         }
         if self.breadcrumb().is_empty() {
@@ -374,6 +409,15 @@ impl App {
             Action::Mark => self.mark(),
             Action::Compare => self.compare(),
             Action::ToggleDay => self.toggle_day(),
+            Action::Filter => self.filter(),
+            Action::ClearFilter => self.clear_filter(),
+            Action::SortNext => self.sort(false),
+            Action::SortReverse => self.sort(true),
+            Action::Path => self.ask_path(),
+            Action::ViewAlliances => self.switch_to(crate::listing::Listing::Alliances),
+            Action::ViewOrganizations => self.switch_to(crate::listing::Listing::Organizations),
+            Action::ViewFocusAreas => self.switch_to(crate::listing::Listing::FocusAreas),
+            Action::ViewClaims => self.switch_to(crate::listing::Listing::Claims),
             Action::TypeDay => self.ask(input::Asking::Day, ""),
             Action::Down
             | Action::Up
@@ -419,7 +463,10 @@ impl App {
 
     /// Items a list pane shows at once.
     fn items_visible(&self, pane: Pane) -> usize {
-        self.pane_height(pane) / self.screen.state().lines_per_item(pane)
+        let state = self.screen.state();
+        self.pane_height(pane)
+            .saturating_sub(state.header_lines(pane))
+            / state.lines_per_item(pane)
     }
 
     /// Number of rows of a list pane.
@@ -486,6 +533,10 @@ impl App {
             Open::Focus(pane) => {
                 self.screen.set_focus(pane);
             }
+            Open::Claim(a, c) => {
+                self.jump(Entity::Alliance(a));
+                self.pending_claim = Some(c);
+            }
             Open::Nothing => {}
         }
     }
@@ -493,7 +544,7 @@ impl App {
     /// Starts on an entity instead of the first alliance, with no history.
     pub fn open_at(&mut self, target: Entity) {
         self.screen = match target {
-            Entity::Alliance(a) => Screen::alliances(a),
+            Entity::Alliance(a) => Screen::new(View::Alliances(Alliances::picking(a)), Pane::List),
             _ => Screen::of(target),
         };
         self.sync();
@@ -547,7 +598,7 @@ impl App {
             self.status = Some("Select an alliance in the alliance view to mark it".into());
             return;
         };
-        let name = |m: Ix| crate::text::capped(&self.kb.alliances[m].name, 256).into_owned();
+        let name = |m: Ix| crate::text::capped(&self.loaded.kb.alliances[m].name, 256).into_owned();
         let compare = self.keymap.label(Mode::Browse, Action::Compare);
         self.status = Some(match self.marks.toggle(a) {
             Marked::None => "No alliance marked".to_string(),
@@ -580,13 +631,21 @@ impl App {
             .areas()
             .and_then(|a| a.pane(Pane::Details).map(|p| p.inner.width))
             .unwrap_or(60);
-        self.screen.state_mut().settle(&self.kb);
-        let stale = self.page_for.as_ref().is_none_or(|(view, w, d)| {
-            *w != width || *d != self.day || !self.screen.state().same_page(view)
-        });
-        if stale {
-            self.page = self.screen.state().page(&self.data(), width);
-            self.page_for = Some((self.screen.view.clone(), width, self.day));
+        self.sync_rows();
+        let data = Data {
+            kb: &self.loaded.kb,
+            index: &self.loaded.index,
+            day: self.day,
+            rows: self.rows.get(),
+        };
+        self.screen.state_mut().settle(&data);
+        let key = (self.screen.state().page_key(&data), width, self.day);
+        if self.page_for != Some(key) {
+            self.page = self.screen.state().page(&data, width);
+            self.page_for = Some(key);
+        }
+        if let Some(claim) = self.pending_claim.take() {
+            self.scroll_to_claim(claim);
         }
         for &pane in self.screen.panes() {
             if pane == Pane::Details {
@@ -608,6 +667,8 @@ impl App {
                 c.clamp(len, visible);
             }
         }
+        self.highlight_list();
+        self.describe_results();
     }
 }
 

@@ -10,7 +10,13 @@ use std::path::PathBuf;
 /// With no command, opens the explorer on the built-in knowledge base (or on --kb PATH).
 /// Exit codes: 0 success, 1 not found or invalid data, 2 usage error.
 #[derive(Debug, Parser)]
-#[command(name = "alliances", version, about, long_about)]
+#[command(
+    name = "alliances",
+    version,
+    about,
+    long_about,
+    after_long_help = crate::listing::filter::TERMS_HELP
+)]
 pub struct Cli {
     /// Knowledge base to open: a .ron file or a folder of .ron files [default: the built-in one]
     #[arg(long, global = true, value_name = "PATH")]
@@ -75,9 +81,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Show an alliance, organisation, focus area or artifact by id, with names resolved
+    /// Show an alliance, organisation, focus area or artifact by id or name, with names resolved
     Show {
-        /// The id, e.g. ai-alliance, nvidia, ai-policy, pytorch
+        /// The id or name, e.g. ai-alliance, nvidia, "Scottish AI Alliance", pytorch
         id: String,
         /// Which collection to look in, when an id names more than one entity
         #[arg(long, value_enum)]
@@ -103,7 +109,7 @@ pub enum Command {
     },
     /// Alliances related to an alliance, with the reason for each link
     Related {
-        /// The alliance's id
+        /// The alliance's id or name
         id: String,
         /// Follow links this many steps away
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=10))]
@@ -121,6 +127,36 @@ pub enum Command {
         /// Links to count besides members, leads, groups and declared relations
         #[arg(long, value_enum, value_name = "LINKS")]
         via: Vec<ViaArg>,
+        /// Print one JSON document
+        #[arg(long)]
+        json: bool,
+    },
+    /// List organisations (the explorer's Organisations view): filter terms such as country:de kind:university in:ai-alliance role:lead status:unverified alliances:>1, and words that match names
+    #[command(after_long_help = crate::listing::filter::TERMS_HELP)]
+    Orgs {
+        /// Filter terms and words, as the explorer's `f` takes them
+        filter: Vec<String>,
+        /// Order: name, kind, country or alliances
+        #[arg(long, value_name = "KEY")]
+        sort: Option<String>,
+        /// Reverse the order
+        #[arg(long)]
+        reverse: bool,
+        /// Print one JSON document
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the article's claims, checked: filter terms such as verdict:wrong in:european-ai-alliance changed:yes, and words of the claims
+    #[command(after_long_help = crate::listing::filter::TERMS_HELP)]
+    Claims {
+        /// Filter terms and words, as the explorer's `f` takes them
+        filter: Vec<String>,
+        /// Order: alliance or verdict
+        #[arg(long, value_name = "KEY")]
+        sort: Option<String>,
+        /// Reverse the order
+        #[arg(long)]
+        reverse: bool,
         /// Print one JSON document
         #[arg(long)]
         json: bool,

@@ -3,12 +3,16 @@
 //! exit code. Human output goes through [`Paint`], which escapes control characters and adds
 //! colour only when asked to; `--json` output is one JSON document with stable field names.
 
+pub mod claims;
 pub mod list;
+pub mod orgs;
 mod paint;
 pub mod path;
 pub mod related;
+pub mod rows;
 pub mod search;
 pub mod show;
+mod table;
 
 use crate::kb::{Index, Kb};
 pub use paint::{Paint, Sgr};
@@ -20,6 +24,8 @@ pub enum Outcome {
     Success,
     /// Not found or invalid data (exit code 1).
     Failure,
+    /// A value that cannot be read, said on standard error (exit code 2).
+    Usage,
 }
 
 /// What every command needs: the knowledge base, its index, the day it is as of, how to
@@ -68,11 +74,20 @@ pub struct Named {
 }
 
 impl Context<'_> {
+    /// The knowledge base as the lists read it.
+    pub fn scope(&self) -> crate::listing::Scope<'_> {
+        crate::listing::Scope {
+            kb: self.kb,
+            index: self.index,
+            day: self.day,
+        }
+    }
+
     fn alliance_ref(&self, a: usize) -> Named {
         let a = &self.kb.alliances[a];
         Named {
             id: a.id.to_string(),
-            name: a.name.to_string(),
+            name: a.name_on(self.day).to_string(),
         }
     }
 

@@ -8,19 +8,20 @@
 
 //!
 //! One module per thing laid out: [`alliance`] pages, [`entity`] pages (organisations, focus
-//! areas, artifacts) with their link lists, the [`compare`] lists of two alliances and the
-//! one-line [`context`] of a search result.
+//! areas, artifacts) with their link lists, the [`compare`] lists of two alliances, the
+//! [`path`] step pages and the one-line [`context`] of a search result.
 
 pub mod alliance;
 mod builder;
 pub mod compare;
 pub mod context;
 pub mod entity;
+pub mod path;
 
 use crate::kb::{Entity, Ix, Kb, Status, Verdict};
 use crate::text;
 
-pub use alliance::alliance;
+pub use alliance::{alliance, claim};
 pub use compare::compare;
 pub use context::context;
 pub use entity::{EntityPage, LinkRow, artifact, focus_area, organization, page};
@@ -74,6 +75,8 @@ pub struct Doc {
     pub lines: Vec<DocLine>,
     links: Vec<usize>,
     sections: Vec<usize>,
+    /// The line where each of the article's claims starts, by its position in the alliance.
+    claims: Vec<(usize, usize)>,
 }
 
 impl Doc {
@@ -95,6 +98,29 @@ impl Doc {
             self.sections.push(self.lines.len());
         }
         self.lines.push(line);
+    }
+
+    /// Adds the lines of `other` at the end, with their links, sections and claims.
+    pub fn append(&mut self, other: Doc) {
+        let base = self.lines.len();
+        self.claims
+            .extend(other.claims.iter().map(|&(c, line)| (c, line + base)));
+        for line in other.lines {
+            self.push(line);
+        }
+    }
+
+    /// Notes that the alliance's `claim`-th claim starts at the next line.
+    pub fn mark_claim(&mut self, claim: usize) {
+        self.claims.push((claim, self.lines.len()));
+    }
+
+    /// The line where the alliance's `claim`-th claim starts.
+    pub fn claim_line(&self, claim: usize) -> Option<usize> {
+        self.claims
+            .iter()
+            .find(|&&(c, _)| c == claim)
+            .map(|&(_, line)| line)
     }
 
     /// Line index of each link, in order.

@@ -81,6 +81,17 @@ impl Scope<'_> {
         }
     }
 
+    /// How many alliances an organisation leads or belongs to on the day.
+    pub fn alliance_count(&self, o: Ix) -> usize {
+        let mut seen: smallvec::SmallVec<[Ix; 8]> = smallvec::SmallVec::new();
+        for l in self.index.org_links(o) {
+            if !seen.contains(&l.alliance()) && l.holds_on(self.kb, self.day) {
+                seen.push(l.alliance());
+            }
+        }
+        seen.len()
+    }
+
     /// The alliances an organisation leads or belongs to on the day, each once.
     pub fn alliances_of(&self, o: Ix) -> Vec<Ix> {
         let mut alliances: Vec<Ix> = self
@@ -112,6 +123,34 @@ impl Scope<'_> {
                 Some((rank, m.role.tie()))
             })
             .min_by_key(|&(rank, _)| rank)
+            .or_else(|| self.former_tie(o))
+    }
+
+    /// `former lead` or `former member`, for an organisation with no tie on the day but one
+    /// that ended before it; ranked below every tie that holds.
+    fn former_tie(&self, o: Ix) -> Option<(usize, &'static str)> {
+        let links = self.index.org_links(o);
+        let ended = |until: Option<&crate::kb::Date>| crate::kb::time::ended_by(until, self.day);
+        let led = links.iter().any(|l| {
+            let a = &self.kb.alliances[l.alliance()];
+            l.lead_entry()
+                .and_then(|e| a.leads.get(e))
+                .is_some_and(|t| ended(t.until.as_ref()))
+        });
+        let member = links.iter().any(|l| {
+            let a = &self.kb.alliances[l.alliance()];
+            l.member()
+                .and_then(|m| a.members.get(m))
+                .is_some_and(|m| ended(m.until.as_deref()))
+        });
+        let rank = Role::ALL.len() + 1;
+        if led {
+            Some((rank, "former lead"))
+        } else if member {
+            Some((rank + 1, "former member"))
+        } else {
+            None
+        }
     }
 
     /// Whether what the knowledge base says of an organisation is unverified: its own record,
@@ -141,13 +180,15 @@ impl Scope<'_> {
 
 /// The rows of `listing` that `filter` keeps, in `order`. `text_hits`, when the filter has
 /// text, are the rows whose names match it (found by the caller with the search, which knows
-/// how to narrow a growing query); claims match text by themselves.
+/// how to narrow a growing query); claims match text by themselves. `ranks` are the listing's
+/// [`order::name_ranks`], when the caller keeps them.
 pub fn rows(
     scope: &Scope,
     listing: Listing,
     filter: &Filter,
     order: Order,
     text_hits: Option<&[u32]>,
+    ranks: Option<&[u32]>,
 ) -> Vec<u32> {
     let total = listing.total(scope.kb, scope.index) as u32;
     let mut rows: Vec<u32> = match text_hits {
@@ -160,7 +201,7 @@ pub fn rows(
         _ => (0..total).collect(),
     };
     rows.retain(|&row| filter.keeps(scope, listing, row));
-    order.sort(scope, listing, &mut rows);
+    order.sort(scope, listing, &mut rows, ranks);
     rows
 }
 

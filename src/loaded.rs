@@ -2,9 +2,16 @@
 //! prepared for search. Built off the terminal's thread (at start-up or after an edit), so
 //! that the explorer only swaps it in.
 
-use crate::kb::{Index, Kb};
+use crate::kb::{Day, Index, Kb};
+use crate::listing::{Listing, Scope, order::name_ranks};
 use crate::search::Haystack;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+
+/// A list's rows' places by name on a day.
+type KeptRanks = (Listing, Day, Arc<Vec<u32>>);
+
+/// How many lists' orders by name are kept (one per list and day shown lately).
+const RANKS_KEPT: usize = 4;
 
 /// From this many organisations on, the names are prepared for search with the rest of the
 /// data, not when a finder first opens (preparing a million names takes a good part of a
@@ -15,6 +22,8 @@ pub struct Loaded {
     pub kb: Kb,
     pub index: Index,
     pub haystack: Option<Arc<Haystack>>,
+    /// Each list's rows' places by name on a day, worked out when first sorted.
+    ranks: Mutex<Vec<KeptRanks>>,
 }
 
 impl Loaded {
@@ -40,6 +49,37 @@ impl Loaded {
             kb,
             index,
             haystack,
+            ranks: Mutex::new(Vec::new()),
         }
+    }
+
+    /// The places by name of the rows of `listing` on `day` (see [`name_ranks`]): worked out
+    /// once, then kept while the list and the day are among the latest.
+    pub fn name_ranks(&self, listing: Listing, day: Day) -> Arc<Vec<u32>> {
+        let kept = |ranks: &mut Vec<KeptRanks>| {
+            let at = ranks
+                .iter()
+                .position(|(l, d, _)| (*l, *d) == (listing, day))?;
+            // The latest used last.
+            let entry = ranks.remove(at);
+            let found = entry.2.clone();
+            ranks.push(entry);
+            Some(found)
+        };
+        if let Some(found) = kept(&mut self.ranks.lock().unwrap_or_else(|e| e.into_inner())) {
+            return found;
+        }
+        let scope = Scope {
+            kb: &self.kb,
+            index: &self.index,
+            day,
+        };
+        let ranks = Arc::new(name_ranks(&scope, listing));
+        let mut cache = self.ranks.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.len() >= RANKS_KEPT {
+            cache.remove(0);
+        }
+        cache.push((listing, day, ranks.clone()));
+        ranks
     }
 }

@@ -91,6 +91,7 @@ fn finish(result: io::Result<Outcome>) -> ExitCode {
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Failure) => ExitCode::from(1),
+        Ok(Outcome::Usage) => ExitCode::from(2),
         // A closed pipe (`alliances export | head`) is not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
@@ -142,9 +143,44 @@ fn run(
             via,
             json,
         } => commands::path::run(cx, from, to, ViaArg::to_via(via), *json, out, err),
+        Command::Orgs {
+            filter,
+            sort,
+            reverse,
+            json,
+        } => {
+            let order = commands::rows::OrderArg::new(sort, *reverse);
+            commands::orgs::run(cx, &filter_words(filter), order, *json, out, err)
+        }
+        Command::Claims {
+            filter,
+            sort,
+            reverse,
+            json,
+        } => {
+            let order = commands::rows::OrderArg::new(sort, *reverse);
+            commands::claims::run(cx, &filter_words(filter), order, *json, out, err)
+        }
         Command::Check | Command::Export { .. } => unreachable!("answered before indexing"),
         Command::Completions { .. } | Command::Man => unreachable!("handled before loading"),
     }
+}
+
+/// The words of a filter given as arguments, one filter: a term whose value has spaces (the
+/// shell took its quotes) is quoted again, `in:"AI Alliance"`.
+fn filter_words(args: &[String]) -> String {
+    args.iter()
+        .map(|a| match a.split_once(':') {
+            // `in:AI Alliance` as one argument; one already quoted stays as it is.
+            Some((field, value))
+                if value.contains(char::is_whitespace) && !value.starts_with('"') =>
+            {
+                format!("{field}:\"{value}\"")
+            }
+            _ => a.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn completions(shell: Shell) -> ExitCode {

@@ -49,15 +49,18 @@ fn each_entity<'a>(
     match kind {
         EntityKind::Alliance => {
             for a in &kb.alliances {
+                // Its names in other languages, the names it took later, then its id.
                 f(&mut std::iter::once(a.name.as_str())
                     .chain(a.names.iter().map(|n| n.name.as_str()))
+                    .chain(a.history.iter().filter_map(|e| e.name.as_deref()))
                     .chain(std::iter::once(a.id.as_str())));
             }
         }
         EntityKind::Org => {
             for o in &kb.organizations {
                 f(&mut std::iter::once(o.name.as_str())
-                    .chain(o.aka.iter().map(crate::kb::Str::as_str)));
+                    .chain(o.aka.iter().map(crate::kb::Str::as_str))
+                    .chain(o.formerly.iter().map(|f| f.name.as_str())));
             }
         }
         EntityKind::Focus => {
@@ -253,12 +256,11 @@ impl Haystack {
     }
 
     /// Whether the text is the entry's own name (not one of its other names).
-    pub fn is_primary(&self, text: u32) -> bool {
-        let entry = self
-            .starts
-            .partition_point(|&s| s <= text)
-            .saturating_sub(1);
-        self.starts.get(entry) == Some(&text)
+    /// The text of an entity's own name, if the haystack holds the entity.
+    pub fn primary_text(&self, entity: Entity) -> Option<u32> {
+        let k = EntityKind::ALL.iter().position(|&k| k == entity.kind())?;
+        let entry = self.bounds[k].checked_add(u32::try_from(entity.ix()).ok()?)?;
+        (entry < self.bounds[k + 1]).then(|| self.starts[entry as usize])
     }
 
     fn texts_of(&self, entry: u32) -> std::ops::Range<u32> {

@@ -7,6 +7,7 @@
 
 use nucleo_matcher::chars;
 use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::time::Duration;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -253,6 +254,20 @@ pub fn fold_char(c: char) -> char {
 /// Characters folded (see [`fold`]).
 pub fn fold_chars(chars: &[char]) -> String {
     chars.iter().map(|&c| fold_char(c)).collect()
+}
+
+/// Names in the order a reader looks for them: case and accents ignored, then as written.
+pub fn compare_names(a: &str, b: &str) -> Ordering {
+    let folded = if a.is_ascii() && b.is_ascii() {
+        // Lower-casing is all folding does to ASCII.
+        a.bytes()
+            .map(|c| c.to_ascii_lowercase())
+            .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+    } else {
+        let fold = |s: &str| s.chars().map(fold_char).collect::<Vec<char>>();
+        fold(a).cmp(&fold(b))
+    };
+    folded.then_with(|| a.cmp(b))
 }
 
 #[cfg(test)]

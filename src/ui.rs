@@ -12,13 +12,14 @@ pub mod link_list;
 pub mod loading;
 pub mod problems;
 pub mod rows;
+pub mod table;
 pub mod theme;
 
 use crate::action::Action;
 use crate::app::layout::{self, PaneArea};
 use crate::app::{App, Pane, View};
 use alliance_list::AllianceList;
-use chrome::{Header, HintBar, InputLine, StatusLine};
+use chrome::{Header, HintBar, InputLine, StatusLine, Tabs};
 use doc_view::DocView;
 use focus_pane::FocusPane;
 use help::HelpOverlay;
@@ -46,12 +47,22 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     };
     let crumbs = app.breadcrumb();
+    let [path, views] = areas.header.layout(&ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Length(1),
+        ratatui::layout::Constraint::Length(1),
+    ]));
     Header {
         crumbs: &crumbs,
         day: &app.day_caption(),
         theme,
     }
-    .render(areas.header, buf);
+    .render(path, buf);
+    Tabs {
+        tabs: &app.tabs(),
+        caption: app.list_caption().as_deref(),
+        theme,
+    }
+    .render(views, buf);
     match app.load_state() {
         // While the knowledge base loads there is nothing to show but the progress.
         Some(state) => {
@@ -81,19 +92,30 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         .render(areas.body, buf);
     }
+    // Why a typed value cannot be taken may run on over the hint bar.
+    let error = app
+        .input()
+        .and_then(|i| i.error.as_deref().or(app.filter_error()));
     match app.input() {
-        Some(input) => InputLine { input, theme }.render(areas.status, buf),
+        Some(input) => InputLine {
+            input,
+            error,
+            theme,
+        }
+        .render(areas.status.union(areas.hints), buf),
         None => StatusLine {
             message: &app.status(),
             theme,
         }
         .render(areas.status, buf),
     }
-    HintBar {
-        hints: &app.hints(),
-        theme,
+    if error.is_none() {
+        HintBar {
+            hints: &app.hints(),
+            theme,
+        }
+        .render(areas.hints, buf);
     }
-    .render(areas.hints, buf);
     if let Some(help) = app.help() {
         HelpOverlay {
             rows: &app.keymap().help_rows(),
@@ -107,7 +129,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             finder,
             haystack,
             kb: app.kb(),
-            index: app.index(),
             day: app.day(),
             theme,
         }
@@ -147,8 +168,10 @@ fn render_pane(app: &App, area: &PaneArea, theme: &Theme, buf: &mut Buffer) {
         .render(area.frame, buf)
     };
     match &screen.view {
-        View::Alliances(_) if pane == Pane::List => AllianceList {
+        View::Alliances(v) if pane == Pane::List => AllianceList {
             kb,
+            rows: app.rows(),
+            title: &app.list_title().unwrap_or_default(),
             day: app.day(),
             cursor,
             marks: app.marks(),
@@ -169,6 +192,41 @@ fn render_pane(app: &App, area: &PaneArea, theme: &Theme, buf: &mut Buffer) {
         View::Entity(v) => {
             let (title, empty) = crate::doc::entity::links_heading(v.entity.kind());
             links(title, empty, buf)
+        }
+        View::Table(t) => {
+            let title = app.list_title().unwrap_or_default();
+            let empty = if app.rows().is_empty() && !t.narrowing.filter.is_empty() {
+                "Nothing matches the filter (f to change it, Esc in it to clear it)"
+            } else {
+                "None"
+            };
+            table::Table {
+                title: &title,
+                scope: app.data().scope(),
+                listing: t.listing,
+                rows: app.rows(),
+                highlights: app.list_highlights(),
+                empty,
+                order: t.narrowing.order,
+                cursor,
+                focused,
+                theme,
+            }
+            .render(area.frame, buf)
+        }
+        View::Path(p) => {
+            let n = page.rows(pane).len().saturating_sub(1);
+            let title = format!(
+                "Path: {} → {} ({})",
+                p.from.name_on(kb, app.day()),
+                p.to.name_on(kb, app.day()),
+                crate::text::count(n, "link", "links")
+            );
+            links(
+                &title,
+                "No chain of members, leads, groups or declared links joins them",
+                buf,
+            )
         }
         View::Compare(c) => {
             let n = page.rows(pane).len();
@@ -272,6 +330,8 @@ mod tests {
         ];
         tiny(|| AllianceList {
             kb: &kb,
+            rows: &[0, 1, 2],
+            title: "Alliances (9)",
             day: crate::kb::Day::ARTICLE,
             cursor,
             marks: &[0],

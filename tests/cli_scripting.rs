@@ -1,51 +1,10 @@
 //! The scripting commands through the real binary: human and JSON output (JSON parsed back and
 //! checked for content), exit codes, suggestions, and no escape bytes when piped.
 
+mod common;
+
+use common::cli::{alliances, alliances_env, data, ids, json, stderr, stdout};
 use serde_json::Value;
-use std::process::{Command, Output};
-
-fn alliances_env(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_alliances"));
-    // Never the user's own cache.
-    cmd.args(args)
-        .env_remove("NO_COLOR")
-        .env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"));
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd.output().expect("the binary runs")
-}
-
-fn alliances(args: &[&str]) -> Output {
-    alliances_env(args, &[])
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("UTF-8 output")
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = alliances(args);
-    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}"))
-}
-
-fn data(name: &str) -> String {
-    format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn ids(array: &Value) -> Vec<String> {
-    array
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v["id"].as_str().unwrap().to_string())
-        .collect()
-}
 
 #[test]
 fn list_prints_an_aligned_table() {
@@ -241,9 +200,10 @@ fn search_ranks_like_the_explorer() {
 
     let text = stdout(&alliances(&["search", "nvidia"]));
     let first = text.lines().next().unwrap();
-    assert!(first.starts_with("organization  NVIDIA"), "{first}");
+    // The id that `show`, `path` and `related` take, then the name, country and ties.
+    assert!(first.starts_with("organization  nvidia  NVIDIA"), "{first}");
     assert!(
-        first.contains("United AI Alliance (lead); AI Alliance (absent: not a member)"),
+        first.contains("US · United AI Alliance (lead); AI Alliance (absent: not a member)"),
         "{first}"
     );
 
@@ -262,7 +222,9 @@ fn search_lines_up_the_alliances_of_its_hits() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 6, "{text}");
     assert!(
-        lines[0].starts_with("organization  EPFL (École polytechnique fédérale de Lausanne)  "),
+        lines[0].starts_with(
+            "organization  epfl                     EPFL (École polytechnique fédérale de Lausanne)  "
+        ),
         "{text}"
     );
     // Where each hit's alliances start, in columns.

@@ -1,187 +1,12 @@
 //! The real binary in a real terminal: tmux runs it, `send-keys` types, `capture-pane` reads
 //! the screen. `.ci/run` installs tmux.
 
+mod common;
+
+use common::tmux::{Tmux, body, header};
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
-
-/// A tmux server of its own (a private socket), running one command in one pane.
-struct Tmux {
-    socket: String,
-    _config: tempfile::TempDir,
-}
-
-impl Tmux {
-    /// Starts `args` of the binary in a `cols`×`rows` pane; the shell prints the exit status
-    /// when the binary ends and keeps the pane open.
-    fn start(name: &str, cols: u16, rows: u16, args: &str) -> Tmux {
-        Tmux::start_with_env(name, cols, rows, "", args)
-    }
-
-    /// Like `start`, with `env` (`NAME=value …`) set for the binary.
-    fn start_with_env(name: &str, cols: u16, rows: u16, env: &str, args: &str) -> Tmux {
-        let config = tempfile::tempdir().unwrap();
-        // A socket of its own per session: a server being killed never meets a new one.
-        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let socket = format!("alliances-{name}-{}-{n}", std::process::id());
-        let bin = env!("CARGO_BIN_EXE_alliances");
-        let command = format!(
-            "env XDG_CONFIG_HOME='{}' XDG_CACHE_HOME='{}' TERM=xterm-256color {env} '{bin}' {args}; echo EXIT=$?; sleep 60",
-            config.path().display(),
-            env!("CARGO_TARGET_TMPDIR")
-        );
-        let t = Tmux {
-            socket,
-            _config: config,
-        };
-        let out = t.tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            "main",
-            "-x",
-            &cols.to_string(),
-            "-y",
-            &rows.to_string(),
-            &command,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux failed to start: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        t
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux is installed (.ci/run installs it)")
-    }
-
-    /// Types keys (tmux key names: `j`, `Tab`, `Enter`, `BSpace`, `Escape`).
-    fn send(&self, keys: &[&str]) {
-        for key in keys {
-            self.tmux(&["send-keys", "-t", "main", key]);
-        }
-    }
-
-    fn capture(&self) -> String {
-        let out = self.tmux(&["capture-pane", "-p", "-t", "main"]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// The screen with its attributes as SGR escape sequences.
-    fn capture_styled(&self) -> String {
-        let out = self.tmux(&["capture-pane", "-p", "-e", "-t", "main"]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn display(&self, format: &str) -> String {
-        let out = self.tmux(&["display-message", "-p", "-t", "main", format]);
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    /// The screen once `check` holds and the screen has stopped changing (a frame is drawn
-    /// in several writes), or a failure showing the last screen.
-    fn wait_for(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture();
-            if check(&screen) {
-                let settled = self.settled();
-                if check(&settled) {
-                    return settled;
-                }
-                continue;
-            }
-            // Generous: a passing test never waits this long, and the tests share two cores
-            // (one of them reads knowledge bases of a hundred megabytes).
-            if start.elapsed() > Duration::from_secs(40) {
-                panic!("timed out waiting for {what}; the screen was:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn wait_text(&self, text: &str) -> String {
-        self.wait_for(text, |s| s.contains(text))
-    }
-
-    /// Catches a passing screen: the first (captured as often as possible) for which `seen`
-    /// holds, before `over` does; a failure naming `what` otherwise.
-    fn catch(
-        &self,
-        what: &str,
-        seen: impl Fn(&str) -> bool,
-        over: impl Fn(&str) -> bool,
-    ) -> String {
-        let start = Instant::now();
-        let mut last = String::new();
-        while start.elapsed() < Duration::from_secs(40) {
-            let screen = self.capture();
-            if seen(&screen) {
-                return screen;
-            }
-            if over(&screen) {
-                break;
-            }
-            last = screen;
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        panic!("{what} was not shown; the screen was:\n{last}");
-    }
-
-    /// Waits until the screen stops changing, and returns it.
-    fn settled(&self) -> String {
-        let mut last = self.capture();
-        loop {
-            std::thread::sleep(Duration::from_millis(150));
-            let now = self.capture();
-            if now == last {
-                return now;
-            }
-            last = now;
-        }
-    }
-
-    fn resize(&self, cols: u16, rows: u16) {
-        self.tmux(&[
-            "resize-window",
-            "-t",
-            "main",
-            "-x",
-            &cols.to_string(),
-            "-y",
-            &rows.to_string(),
-        ]);
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
-
-/// The screen without its last line, the hint bar (which lists `]` once there is somewhere to
-/// go forward to).
-fn body(screen: &str) -> String {
-    let lines: Vec<&str> = screen.lines().collect();
-    lines[..lines.len().saturating_sub(1)].join("\n")
-}
-
-/// The header line's path: ` alliances  AI Alliance › NVIDIA` (without the day the screens
-/// are as of, on its right).
-fn header(screen: &str) -> &str {
-    let line = screen.lines().next().unwrap_or("");
-    let path = line.rfind(" as of ").map_or(line, |at| &line[..at]);
-    path.trim()
-}
 
 #[test]
 fn browse_open_a_member_go_back_help_resize_and_quit() {
@@ -204,7 +29,11 @@ fn browse_open_a_member_go_back_help_resize_and_quit() {
     assert_eq!(header(&start), "alliances  AI Alliance");
     assert_eq!(t.display("#{alternate_on}"), "1");
 
-    // j selects the next alliance and the details follow.
+    // j selects the next alliance and the details follow; the list is by name.
+    t.send(&["j"]);
+    t.wait_for("the Apply AI Alliance details", |s| {
+        header(s) == "alliances  Apply AI Alliance"
+    });
     t.send(&["j"]);
     let edsafe = t.wait_for("the EDSAFE details", |s| {
         header(s) == "alliances  EDSAFE AI Alliance"
@@ -277,17 +106,18 @@ fn the_mouse_selects_and_a_double_click_follows() {
     let t = Tmux::start("mouse", 120, 36, "");
     t.wait_text("Alliances (9)");
     assert_eq!(t.display("#{mouse_any_flag}"), "1");
-    // tmux can type mouse events as escape bytes (SGR 1006, 1-based cells). The alliance list
-    // starts on the third line and shows each alliance on two lines: click the third alliance.
+    // tmux can type mouse events as escape bytes (SGR 1006, 1-based cells). Under the header
+    // and the row of views, the alliance list starts on the fourth line and shows each
+    // alliance on two lines: click the second alliance by name.
     let click = |col: u16, row: u16| format!("\x1b[<0;{col};{row}M\x1b[<0;{col};{row}m");
     t.tmux(&["send-keys", "-t", "main", "-l", &click(5, 7)]);
     // The European AI Alliance, called the Apply AI Alliance since 2025-10-08.
-    let european = t.wait_for("the third alliance", |s| {
+    let european = t.wait_for("the second alliance", |s| {
         header(s) == "alliances  Apply AI Alliance"
     });
     assert!(european.contains("┏ Alliances"), "the list has the focus");
     // Double-click the first focus area (the side pane is the last 28 columns).
-    let twice = click(96, 3).repeat(2);
+    let twice = click(96, 4).repeat(2);
     t.tmux(&["send-keys", "-t", "main", "-l", &twice]);
     let focus = t.wait_text("Alliances working on it");
     assert_eq!(
@@ -361,7 +191,7 @@ fn no_color_draws_without_colours_and_keeps_the_selection_visible() {
             "{env}{args}: colours in {params:?}"
         );
         // The selected row is marked and in reverse video (SGR 7 in effect at the marker).
-        let row = styled.lines().nth(2).unwrap();
+        let row = styled.lines().nth(3).unwrap();
         let before = &row[..row.find("▶ AI Alliance").expect("the marker")];
         let mut reverse = false;
         for p in sgr_params(before).into_iter().flatten() {
@@ -626,28 +456,13 @@ fn a_name_that_sets_the_title_or_the_clipboard_does_neither() {
 
 #[test]
 fn ctrl_z_suspends_and_fg_resumes_with_a_full_redraw() {
-    let config = tempfile::tempdir().unwrap();
-    let t = Tmux {
-        socket: format!("alliances-suspend-{}", std::process::id()),
-        _config: config,
-    };
-    let out = t.tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        "main",
-        "-x",
-        "110",
-        "-y",
-        "30",
-        "bash --norc --noprofile -i",
-    ]);
-    assert!(out.status.success());
+    let t = Tmux::bare("suspend");
+    t.session(110, 30, "bash --norc --noprofile -i");
     t.send(&["PS1='$ '; clear", "Enter"]);
     // The binary alone on the line: bash stops it as a job of its own.
     let line = format!(
         "XDG_CONFIG_HOME='{}' '{}'",
-        t._config.path().display(),
+        t.config.path().display(),
         env!("CARGO_BIN_EXE_alliances")
     );
     t.tmux(&["send-keys", "-t", "main", "-l", &line]);

@@ -56,6 +56,17 @@ impl App {
             Overlay::None => {}
         }
         let mut hints = self.screen.state().hints(self.screen.focus());
+        // Esc clears a filter the focused list has.
+        if let Some(listed) = self.screen.state().listing()
+            && listed.pane == self.screen.focus()
+            && !listed.narrowing.filter.is_empty()
+        {
+            let at = hints
+                .iter()
+                .position(|&h| h == Filter)
+                .map_or(hints.len(), |i| i + 1);
+            hints.insert(at, ClearFilter);
+        }
         if self.marks.pair(self.selected_alliance()).is_some() {
             hints.push(Compare);
         }

@@ -2,8 +2,7 @@
 //! the highlighted characters of the rows on screen.
 
 use super::Cursor;
-use crate::kb::EntityKind;
-use crate::kb::Kb;
+use crate::kb::{Day, EntityKind, Index, Kb};
 use crate::search::{Haystack, Results, Searcher};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -16,6 +15,8 @@ pub enum FinderKind {
     Members,
     /// `Ctrl-p`: alliances, organisations, focus areas and artifacts.
     Anything,
+    /// `p`: where a path from this entity should go.
+    PathFrom(crate::kb::Entity),
 }
 
 impl FinderKind {
@@ -23,6 +24,7 @@ impl FinderKind {
         match self {
             FinderKind::Members => "Search members",
             FinderKind::Anything => "Go to anything",
+            FinderKind::PathFrom(_) => "Path to…",
         }
     }
 
@@ -30,13 +32,14 @@ impl FinderKind {
         match self {
             FinderKind::Members => "/ ",
             FinderKind::Anything => "> ",
+            FinderKind::PathFrom(_) => "→ ",
         }
     }
 
     fn slot(self) -> usize {
         match self {
             FinderKind::Members => 0,
-            FinderKind::Anything => 1,
+            FinderKind::Anything | FinderKind::PathFrom(_) => 1,
         }
     }
 }
@@ -49,6 +52,9 @@ pub struct Finder {
     pub cursor: Cursor,
     /// Matched character positions of the rows shown, starting at `cursor.offset`.
     pub highlights: Vec<Vec<usize>>,
+    /// What each row shown is tied to (see [`crate::doc::context`]), starting at
+    /// `cursor.offset`.
+    pub contexts: Vec<String>,
     /// The results are those of an earlier query: the current one is being searched.
     pub searching: bool,
 }
@@ -61,8 +67,20 @@ impl Finder {
             results: Results::default(),
             cursor: Cursor::default(),
             highlights: Vec::new(),
+            contexts: Vec::new(),
             searching: false,
         }
+    }
+
+    /// Works out what each row shown is tied to on `day`, once for the rows in view rather
+    /// than at every frame.
+    pub fn describe(&mut self, haystack: &Haystack, kb: &Kb, index: &Index, day: Day) {
+        let start = self.cursor.offset.min(self.results.hits.len());
+        let end = self.results.hits.len().min(start + self.highlights.len());
+        self.contexts = self.results.hits[start..end]
+            .iter()
+            .map(|hit| crate::doc::context(kb, index, haystack.entry(hit.entry), day))
+            .collect();
     }
 }
 
@@ -165,6 +183,14 @@ impl Finders {
         self.worker
             .as_ref()
             .is_some_and(|w| w.answered.load(Ordering::Relaxed) < self.generation)
+    }
+
+    /// The characters of `entity`'s own name that `query` matches (for a filtered list).
+    pub fn name_matches(&mut self, kb: &Kb, query: &str, entity: crate::kb::Entity) -> Vec<usize> {
+        let haystack = self.haystack(kb).clone();
+        haystack
+            .primary_text(entity)
+            .map_or_else(Vec::new, |t| self.highlighter.indices(&haystack, query, t))
     }
 
     /// Keeps the selection in view and recomputes the highlights of the visible rows.

@@ -11,6 +11,8 @@ use crate::kb::Day;
 pub enum Asking {
     /// The day every screen is as of.
     Day,
+    /// The filter of the screen's list (applied as it is typed).
+    Filter,
 }
 
 impl Asking {
@@ -18,6 +20,7 @@ impl Asking {
     pub fn label(self) -> &'static str {
         match self {
             Asking::Day => "As of: ",
+            Asking::Filter => "Filter: ",
         }
     }
 
@@ -25,6 +28,9 @@ impl Asking {
     pub fn hint(self) -> &'static str {
         match self {
             Asking::Day => "YYYY-MM-DD, YYYY-MM or YYYY (its end), article, today",
+            Asking::Filter => {
+                "words, country:de kind:university in:ai-alliance role:lead verdict:wrong status:unverified alliances:>1 · Enter keeps · Esc clears"
+            }
         }
     }
 }
@@ -84,10 +90,19 @@ impl App {
             return;
         };
         if input.edit(action) {
+            if input.asking == Asking::Filter {
+                let text = input.text.clone();
+                self.set_filter(&text);
+            }
             return;
         }
         match action {
-            Action::Close => self.overlay = Overlay::None,
+            Action::Close => {
+                if input.asking == Asking::Filter {
+                    self.set_filter("");
+                }
+                self.overlay = Overlay::None;
+            }
             Action::Open => match input.asking {
                 Asking::Day => match Day::parse(&input.text) {
                     Ok(day) => {
@@ -102,6 +117,11 @@ impl App {
                             Some(format!("Showing the knowledge base {}", self.day_caption()));
                     }
                     Err(why) => input.error = Some(why),
+                },
+                // A filter that cannot be read stays on the line, with why.
+                Asking::Filter => match self.rows.error() {
+                    Some(why) => input.error = Some(why.to_string()),
+                    None => self.overlay = Overlay::None,
                 },
             },
             _ => {}

@@ -19,6 +19,7 @@ pub struct PaneArea {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Areas {
+    /// Two lines: the path of screens and the day, then the row of views.
     pub header: Rect,
     /// Between the header and the status line.
     pub body: Rect,
@@ -52,8 +53,9 @@ pub fn areas(size: Rect, screen: &Screen) -> Option<Areas> {
         return None;
     }
     use Constraint::{Fill, Length};
+    // The header: the path and the day, then the row of views.
     let [header, body, status, hints] = size.layout(&Layout::vertical([
-        Length(1),
+        Length(2),
         Fill(1),
         Length(1),
         Length(1),
@@ -66,6 +68,7 @@ pub fn areas(size: Rect, screen: &Screen) -> Option<Areas> {
         ],
         Shape::ListDetails => vec![Length((size.width * 42 / 100).clamp(24, 60)), Fill(1)],
         Shape::Columns => screen.panes().iter().map(|_| Fill(1)).collect(),
+        Shape::TableDetails => vec![Fill(3), Length((size.width * 38 / 100).clamp(30, 64))],
     };
     let rects = Layout::horizontal(widths).split(body);
     let panes = screen
@@ -154,6 +157,7 @@ mod tests {
             let total: u16 = a.panes.iter().map(|p| p.frame.width).sum();
             assert_eq!(total, w);
             assert_eq!(a.header.height + a.panes[0].frame.height + 2, h);
+            assert_eq!(a.header.height, 2);
             assert_eq!(a.body.height, a.panes[0].frame.height);
         }
         let compare = Screen::new(View::Compare(Compare::of(0, 1)), Pane::Shared);

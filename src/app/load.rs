@@ -3,7 +3,7 @@
 
 use super::{App, Overlay, Screen};
 use crate::kb::load::{Phase, Progress};
-use crate::kb::{Index, Kb, LoadError, Problem};
+use crate::kb::{Entity, Kb, LoadError, Problem};
 use crate::loaded::Loaded;
 use std::time::Duration;
 
@@ -54,11 +54,7 @@ impl App {
         size: ratatui::layout::Rect,
         open: Option<String>,
     ) -> Self {
-        let empty = Loaded {
-            kb: Kb::default(),
-            index: Index::default(),
-            haystack: None,
-        };
+        let empty = Loaded::new(Kb::default());
         let mut app = App::with(empty, keymap, origin, size);
         app.loading = Some(Loading::start());
         app.open_when_loaded = open;
@@ -95,7 +91,7 @@ impl App {
         self.install(loaded);
         self.status = None;
         if let Some(id) = self.open_when_loaded.take() {
-            match crate::kb::resolve(&self.kb, &self.index, &id, &[]) {
+            match crate::kb::resolve(self.kb(), self.index(), &id, &[]) {
                 Ok(found) => self.open_at(found[0]),
                 Err(message) => self.status = Some(crate::text::sanitize(&message).into_owned()),
             }
@@ -141,26 +137,54 @@ impl App {
     /// Replaces the data, moving every screen to the same entities (by id) where they still
     /// exist.
     fn install(&mut self, loaded: Loaded) {
-        let old = std::mem::replace(&mut self.kb, loaded.kb);
-        self.index = loaded.index;
-        self.summary = self.kb.summary();
-        let (kb, index) = (&self.kb, &self.index);
+        let haystack = loaded.haystack.clone();
+        // The row selected in the screen's list, to select it again among the new rows.
+        let selected = self.screen.state().listing().and_then(|l| {
+            let row = *self.rows.get().get(self.screen.cursor(l.pane)?.selected)?;
+            Some((l.listing, row))
+        });
+        let old = std::mem::replace(&mut self.loaded, std::sync::Arc::new(loaded));
+        let old = &old.kb;
+        self.summary = self.loaded.kb.summary();
+        let (kb, index) = (&self.loaded.kb, &self.loaded.index);
         let remap = |screen: Screen| -> Option<Screen> {
             let focus = screen.focus();
-            let view = screen.state().remap(&old, kb, index)?;
+            let view = screen.state().remap(old, kb, index)?;
             Some(Screen::new(view, focus))
         };
         let current = std::mem::replace(&mut self.screen, Screen::alliances(0));
         self.screen = remap(current).unwrap_or_else(|| Screen::alliances(0));
         self.history.retain_map(remap);
-        self.marks.remap(&old, kb, index);
+        self.marks.remap(old, kb, index);
         // Results and prepared names belong to the old data.
-        self.finders = super::Finders::new(loaded.haystack);
+        self.finders = super::Finders::new(haystack);
         if matches!(self.overlay, Overlay::Finder(_)) {
             self.overlay = Overlay::None;
         }
         self.page = Default::default();
         self.page_for = None;
+        self.data_id += 1;
+        self.reselect = selected.and_then(|(listing, row)| {
+            let found = match listing.kind() {
+                Some(kind) => Entity::new(kind, row as usize)
+                    .find_in(old, kb, index)?
+                    .ix(),
+                // A claim is found again by its alliance and its place there.
+                None => {
+                    let mut before = 0;
+                    let (a, c) = old.alliances.iter().enumerate().find_map(|(a, al)| {
+                        let n = al.claims.len();
+                        let found = (row as usize) < before + n;
+                        let at = (a, row as usize - before);
+                        before += n;
+                        found.then_some(at)
+                    })?;
+                    let a = Entity::Alliance(a).find_in(old, kb, index)?.ix();
+                    (c < kb.alliances[a].claims.len()).then(|| index.claim_number(a, c))?
+                }
+            };
+            Some(found as u32)
+        });
         self.problems.clear();
     }
 }

@@ -20,6 +20,10 @@ impl App {
             return doc_cursor::click(&self.page.doc, c, line);
         }
         let per_item = self.screen.state().lines_per_item(pane);
+        let Some(line) = line.checked_sub(self.screen.state().header_lines(pane)) else {
+            self.screen.set_focus(pane);
+            return false;
+        };
         let len = self.list_len(pane);
         let Some(c) = self.screen.cursor_mut(pane) else {
             return false;

@@ -20,7 +20,7 @@ impl App {
         }
         let mut finder = Finder::new(kind);
         let rows = self.finder_rows();
-        self.finders.run(&self.kb, &mut finder, rows);
+        self.finders.run(&self.loaded.kb, &mut finder, rows);
         self.overlay = Overlay::Finder(finder);
     }
 
@@ -66,11 +66,13 @@ impl App {
                 }
             }
             Action::Open => {
+                let kind = finder.kind;
                 let target = self.finder_target();
                 self.overlay = Overlay::None;
-                match target {
-                    Some(target) => self.jump(target),
-                    None => self.status = Some("Nothing matches".into()),
+                match (target, kind) {
+                    (Some(to), FinderKind::PathFrom(from)) => self.show_path(from, to),
+                    (Some(target), _) => self.jump(target),
+                    (None, _) => self.status = Some("Nothing matches".into()),
                 }
                 return None;
             }
@@ -78,7 +80,7 @@ impl App {
         }
         if let Overlay::Finder(finder) = &mut self.overlay {
             if requery {
-                self.finders.run(&self.kb, finder, rows);
+                self.finders.run(&self.loaded.kb, finder, rows);
             } else {
                 self.finders.highlight(finder, rows);
             }

@@ -7,21 +7,29 @@
 mod alliances;
 mod compare;
 mod entity;
+mod path;
+mod table;
 
 pub use alliances::{Alliances, LINES_PER_ALLIANCE};
 pub use compare::Compare;
 pub use entity::EntityView;
+pub use path::PathView;
+pub use table::TableView;
 
 use super::Cursor;
 use crate::action::Action;
 use crate::doc::{Doc, LinkRow};
 use crate::kb::{Day, Entity, Index, Kb};
+use crate::listing::{Listing, Order};
+use std::hash::{Hash, Hasher};
 
 /// A pane of a view: the list on the left, the details, the focus areas on the right; in the
 /// compare view, the organisations in both alliances, only in the first, only in the second.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
     List,
+    /// A table of a whole listing.
+    Table,
     /// A detail document: its cursor's `selected` is a link, `offset` the first line shown.
     Details,
     Side,
@@ -39,6 +47,8 @@ pub enum Shape {
     ListDetails,
     /// Columns of equal width.
     Columns,
+    /// A wide table and a details pane.
+    TableDetails,
 }
 
 /// What the body shows.
@@ -50,14 +60,63 @@ pub enum View {
     Entity(EntityView),
     /// The organisations two alliances share, and those only one has.
     Compare(Compare),
+    /// Every organisation, focus area or claim of the article, as a table.
+    Table(TableView),
+    /// The shortest chain of links between two entities.
+    Path(PathView),
 }
 
-/// The knowledge base as the screen shows it: its data, its index, and the day it is as of.
+/// The knowledge base as the screen shows it: its data, its index, the day it is as of, and
+/// the rows of the screen's list of a whole listing (if it has one).
 #[derive(Clone, Copy)]
 pub struct Data<'a> {
     pub kb: &'a Kb,
     pub index: &'a Index,
     pub day: Day,
+    pub rows: &'a [u32],
+}
+
+impl Data<'_> {
+    /// The knowledge base as a listing reads it.
+    pub fn scope(&self) -> crate::listing::Scope<'_> {
+        crate::listing::Scope {
+            kb: self.kb,
+            index: self.index,
+            day: self.day,
+        }
+    }
+}
+
+/// What a list shows of its listing: its filter, as typed, and its order. Part of the screen,
+/// so history brings them back.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Narrowing {
+    pub filter: String,
+    pub order: Order,
+}
+
+impl Narrowing {
+    pub fn of(listing: Listing) -> Self {
+        Narrowing {
+            filter: String::new(),
+            order: Order::of(listing),
+        }
+    }
+}
+
+/// A view's list of a whole listing: the pane it is in, and what it shows of it.
+#[derive(Debug, Clone, Copy)]
+pub struct Listed<'a> {
+    pub pane: Pane,
+    pub listing: Listing,
+    pub narrowing: &'a Narrowing,
+}
+
+/// A key for what a page shows, made of the parts that decide it.
+pub fn page_key(parts: impl Hash) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    parts.hash(&mut h);
+    h.finish()
 }
 
 /// What a view's state knows about itself. Each view implements it in its own file.
@@ -73,16 +132,29 @@ pub trait ViewState {
     fn lines_per_item(&self, _pane: Pane) -> usize {
         1
     }
+    /// Screen lines above a list pane's rows (a table's headings).
+    fn header_lines(&self, _pane: Pane) -> usize {
+        0
+    }
     /// Its title, for the breadcrumb.
     fn title(&self, data: &Data) -> String;
     /// Whether every entity it names exists in `kb`.
     fn valid(&self, kb: &Kb) -> bool;
     /// The same view over new data: its entities found again by id, or `None` if one is gone.
     fn remap(&self, old: &Kb, kb: &Kb, index: &Index) -> Option<View>;
-    /// Keeps what the page depends on within the data (before the page is built).
-    fn settle(&mut self, _kb: &Kb) {}
-    /// Whether `other` shows the same page, so that it need not be built again.
-    fn same_page(&self, other: &View) -> bool;
+    /// Keeps what the page depends on within the data, once the list's rows are known and
+    /// before the page is built.
+    fn settle(&mut self, _data: &Data) {}
+    /// Its list of a whole listing, if it has one (the rows come in `Data`).
+    fn listing(&self) -> Option<Listed<'_>> {
+        None
+    }
+    /// What its list of a whole listing shows, to change it.
+    fn narrowing_mut(&mut self) -> Option<&mut Narrowing> {
+        None
+    }
+    /// What its page shows: a page with the same key need not be built again.
+    fn page_key(&self, data: &Data) -> u64;
     /// What the view shows beyond its cursors, laid out for a details pane `width` wide.
     fn page(&self, data: &Data, width: u16) -> Page;
     /// The rows of a list pane.
@@ -93,6 +165,10 @@ pub trait ViewState {
     fn moved(&mut self, _pane: Pane) {}
     /// The actions worth a hint when `pane` has the focus.
     fn hints(&self, pane: Pane) -> Vec<Action>;
+    /// The entity the focused part of the screen is about (where a path starts from).
+    fn subject(&self, _data: &Data) -> Option<Entity> {
+        None
+    }
 }
 
 /// What Enter on a list's selection does.
@@ -102,6 +178,8 @@ pub enum Open {
     Jump(Entity),
     /// Move the focus to another pane of the same view.
     Focus(Pane),
+    /// Go to an alliance, its details scrolled to one of the article's claims.
+    Claim(crate::kb::Ix, crate::kb::Ix),
     Nothing,
 }
 
@@ -111,6 +189,8 @@ impl View {
             View::Alliances(v) => v,
             View::Entity(v) => v,
             View::Compare(v) => v,
+            View::Table(v) => v,
+            View::Path(v) => v,
         }
     }
 
@@ -119,6 +199,8 @@ impl View {
             View::Alliances(v) => v,
             View::Entity(v) => v,
             View::Compare(v) => v,
+            View::Table(v) => v,
+            View::Path(v) => v,
         }
     }
 }
@@ -139,16 +221,18 @@ impl Screen {
         screen
     }
 
-    /// The alliance view on the `selected`-th alliance, the list focused.
-    pub fn alliances(selected: usize) -> Self {
-        Screen::new(View::Alliances(Alliances::on(selected)), Pane::List)
+    /// The alliance view at the `at`-th row of its list, the list focused.
+    pub fn alliances(at: usize) -> Self {
+        Screen::new(View::Alliances(Alliances::at(at)), Pane::List)
     }
 
     /// The screen a jump to `entity` shows: an alliance in the alliance view with its details
     /// focused, anything else on its own page.
     pub fn of(entity: Entity) -> Self {
         match entity {
-            Entity::Alliance(a) => Screen::new(View::Alliances(Alliances::on(a)), Pane::Details),
+            Entity::Alliance(a) => {
+                Screen::new(View::Alliances(Alliances::picking(a)), Pane::Details)
+            }
             other => Screen::new(View::Entity(EntityView::new(other)), Pane::List),
         }
     }

@@ -1,6 +1,6 @@
 //! `alliances list`: one alliance per row.
 
-use super::{Context, Outcome, Sgr, write_json};
+use super::{Context, Outcome, write_json};
 use crate::kb::{Alliance, AllianceKind};
 use crate::text;
 use serde::Serialize;
@@ -110,8 +110,14 @@ pub fn run(
             ]
         })
         .collect();
-    let header = ["ID", "NAME", "KIND", "FOUNDED", "MEMBERS"].map(String::from);
-    table(cx, &header, &cells, out)?;
+    let cells: Vec<Vec<String>> = cells.into_iter().map(Vec::from).collect();
+    super::table::print(
+        cx,
+        &["ID", "NAME", "KIND", "FOUNDED", "MEMBERS"],
+        &[false, false, false, false, true],
+        &cells,
+        out,
+    )?;
     Ok(Outcome::Success)
 }
 
@@ -122,40 +128,4 @@ fn has_member_from(cx: &Context, a: &Alliance, country: &str) -> bool {
         .chain(a.leads_on(cx.day).map(|l| l.org.as_str()))
         .filter_map(|id| cx.index.org(cx.kb, id))
         .any(|o| cx.kb.organizations[o].country.as_deref() == Some(country))
-}
-
-/// Columns aligned by display width; the last column right-aligned (a count).
-fn table<const N: usize>(
-    cx: &Context,
-    header: &[String; N],
-    rows: &[[String; N]],
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let mut widths = header.clone().map(|h| text::width(&h));
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(text::width(&text::sanitize(cell)));
-        }
-    }
-    let line = |cells: &[String; N], style: Sgr| -> String {
-        let mut s = String::new();
-        for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
-            let safe = text::sanitize(cell);
-            let padded = if i == N - 1 {
-                format!("{}{safe}", " ".repeat(w.saturating_sub(text::width(&safe))))
-            } else {
-                text::fit(&safe, w)
-            };
-            s.push_str(&cx.paint.paint(&padded, style));
-            if i + 1 < N {
-                s.push_str("  ");
-            }
-        }
-        s.trim_end().to_string()
-    };
-    writeln!(out, "{}", line(header, Sgr::Bold))?;
-    for row in rows {
-        writeln!(out, "{}", line(row, Sgr::Plain))?;
-    }
-    Ok(())
 }

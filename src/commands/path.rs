@@ -121,6 +121,6 @@ fn node(cx: &Context, node: Entity) -> NodeOut {
     NodeOut {
         kind: node.kind().label(),
         id: node.id(cx.kb).to_string(),
-        name: node.name(cx.kb).to_string(),
+        name: node.name_on(cx.kb, cx.day).to_string(),
     }
 }

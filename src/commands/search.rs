@@ -12,6 +12,9 @@ use std::io::{self, Write};
 /// their alliances to the right.
 const LABEL_COLS: usize = 64;
 
+/// The widest an id is padded to.
+const ID_COLS: usize = 40;
+
 #[derive(Debug, Serialize)]
 struct HitOut {
     #[serde(skip)]
@@ -103,11 +106,20 @@ pub fn run(
         .max()
         .unwrap_or(0)
         .min(LABEL_COLS);
+    // The id, which `show`, `path` and `related` take, in its own column after the kind.
+    let id_cols = hits
+        .iter()
+        .map(|h| text::width(&h.id))
+        .max()
+        .unwrap_or(0)
+        .min(ID_COLS);
     for (h, (label, cols)) in hits.iter().zip(labels) {
         let pad = " ".repeat(label_cols.saturating_sub(cols));
+        let id = text::fit(&text::display(&h.id, ID_COLS), id_cols);
         let mut line = format!(
-            "{}  {label}{pad}",
-            cx.paint.paint(&format!("{:<12}", h.kind), Sgr::Dim)
+            "{}  {}  {label}{pad}",
+            cx.paint.paint(&format!("{:<12}", h.kind), Sgr::Dim),
+            cx.paint.paint(&id, Sgr::Dim)
         );
         let context = crate::doc::context(cx.kb, cx.index, h.target, cx.day);
         if !context.is_empty() {
@@ -134,7 +146,7 @@ fn hit_out(
             .iter()
             .map(|l| TieOut {
                 id: kb.alliances[l.alliance()].id.to_string(),
-                name: kb.alliances[l.alliance()].name.to_string(),
+                name: kb.alliances[l.alliance()].name_on(cx.day).to_string(),
                 tie: link_label(kb, l, cx.day),
             })
             .collect()
@@ -143,7 +155,7 @@ fn hit_out(
         target: entry,
         kind: entry.kind().label(),
         id: entry.id(kb).to_string(),
-        name: entry.name(kb).to_string(),
+        name: entry.name_on(kb, cx.day).to_string(),
         matched: haystack.text(h.text),
         tier: tier_label(h.tier),
         score: h.score.into(),

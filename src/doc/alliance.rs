@@ -187,15 +187,26 @@ fn member_row(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, m: Ix, name_cols: 
     }
 }
 
-/// The members on the day, grouped by role.
+/// Member entries in the order of their organisations' names.
+fn by_name(kb: &Kb, index: &Index, al: &Alliance, members: &mut [Ix]) {
+    let name = |m: Ix| {
+        index
+            .org(kb, &al.members[m].org)
+            .map_or("", |o| kb.organizations[o].name.as_str())
+    };
+    members.sort_by(|&x, &y| text::compare_names(name(x), name(y)));
+}
+
+/// The members on the day, grouped by role, each group by name.
 fn members(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, al: &Alliance, current: &[Ix]) {
     let cols = name_cols(b, kb, index, al);
     for role in Role::ALL {
-        let group: Vec<Ix> = current
+        let mut group: Vec<Ix> = current
             .iter()
             .copied()
             .filter(|&m| al.members[m].role == role)
             .collect();
+        by_name(kb, index, al, &mut group);
         if group.is_empty() {
             continue;
         }
@@ -208,9 +219,10 @@ fn members(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, al: &Alliance, curren
 
 /// The members that had left by the day, each with the date it left.
 fn former_members(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, al: &Alliance, day: Day) {
-    let former: Vec<Ix> = (0..al.members.len())
+    let mut former: Vec<Ix> = (0..al.members.len())
         .filter(|&m| al.members[m].left_by(day))
         .collect();
+    by_name(kb, index, al, &mut former);
     if former.is_empty() {
         return;
     }
@@ -386,35 +398,87 @@ fn claims(b: &mut Builder, al: &Alliance, day: Day) {
         return;
     }
     b.heading(format!("The article's claims ({})", al.claims.len()));
-    for c in &al.claims {
-        let badge = format!("{:<11}", format!("[{}]", c.verdict.label().to_uppercase()));
+    for (k, c) in al.claims.iter().enumerate() {
+        b.mark_claim(k);
+        claim_lines(b, c, day);
+    }
+}
+
+/// A claim: its verdict and the article's words, what it means, what the sources say, and
+/// what changed since, if it had by the day.
+fn claim_lines(b: &mut Builder, c: &crate::kb::Claim, day: Day) {
+    // `[UNVERIFIED] `, the widest badge, sets where the words start.
+    const BADGE: u16 = 13;
+    let badge = format!(
+        "{:<width$}",
+        format!("[{}]", c.verdict.label().to_uppercase()),
+        width = usize::from(BADGE)
+    );
+    // On a narrow page the badge stands on its own line and the words under it.
+    let hang = if b.too_wide(usize::from(2 + BADGE)) {
+        4
+    } else {
+        2 + BADGE
+    };
+    b.text(
+        2,
+        Some((badge, Tone::Verdict(c.verdict))),
+        &format!("« {} »", c.article),
+        Tone::Quote,
+        None,
+    );
+    b.text(hang, None, &c.claim, Tone::Normal, None);
+    if let Some(correction) = &c.correction {
         b.text(
-            2,
-            Some((badge, Tone::Verdict(c.verdict))),
-            &format!("« {} »", c.article),
-            Tone::Quote,
+            hang,
+            Some(("→ ".into(), Tone::Dim)),
+            correction,
+            Tone::Normal,
             None,
         );
-        b.text(13, None, &c.claim, Tone::Normal, None);
-        if let Some(correction) = &c.correction {
-            b.text(
-                13,
-                Some(("→ ".into(), Tone::Dim)),
-                correction,
-                Tone::Normal,
-                None,
-            );
-        }
-        if let Some(later) = c.later.as_ref().filter(|l| l.date.by(day)) {
-            b.text(
-                13,
-                Some((format!("Since {}: ", later.date), Tone::Label)),
-                &later.text,
-                Tone::Normal,
-                None,
-            );
-        }
     }
+    if let Some(later) = c.later.as_ref().filter(|l| l.date.by(day)) {
+        b.text(
+            hang,
+            Some((format!("Since {}: ", later.date), Tone::Label)),
+            &later.text,
+            Tone::Normal,
+            None,
+        );
+    }
+}
+
+/// One of the article's claims on a page of its own: the alliance it is about (a link), the
+/// claim, and its sources with their addresses.
+pub fn claim(kb: &Kb, index: &Index, a: Ix, c: Ix, width: u16, day: Day) -> Doc {
+    let mut b = Builder::new(width);
+    let Some(claim) = kb.alliances.get(a).and_then(|al| al.claims.get(c)) else {
+        b.text(0, None, "No claim selected.", Tone::Dim, None);
+        return b.finish();
+    };
+    let al = &kb.alliances[a];
+    b.title(&format!("What the article says of {}", al.name_on(day)));
+    b.text(
+        2,
+        None,
+        al.name_on(day),
+        Tone::Normal,
+        Some(Entity::Alliance(a)),
+    );
+    b.blank();
+    claim_lines(&mut b, claim, day);
+    let mut sources: Vec<crate::kb::Str> = claim.sources.to_vec();
+    if let Some(later) = claim.later.as_ref().filter(|l| l.date.by(day)) {
+        sources.extend(
+            later
+                .sources
+                .iter()
+                .filter(|s| !claim.sources.contains(s))
+                .cloned(),
+        );
+    }
+    b.sources(kb, index, &sources);
+    b.finish()
 }
 
 #[cfg(test)]
@@ -430,7 +494,9 @@ mod tests {
         let targets: Vec<Entity> = (0..doc.links().len())
             .filter_map(|i| doc.target(i))
             .collect();
-        assert_eq!(targets[0], Entity::Org(index.org(&kb, "ibm").unwrap()));
+        // Members come by name within their group: A*STAR first of the founding members.
+        assert_eq!(targets[0], Entity::Org(index.org(&kb, "a-star").unwrap()));
+        assert!(targets.contains(&Entity::Org(index.org(&kb, "ibm").unwrap())));
         assert!(targets.contains(&Entity::Org(index.org(&kb, "nvidia").unwrap())));
         assert!(targets.contains(&Entity::Alliance(
             index.alliance(&kb, "partnership-on-ai").unwrap()

@@ -20,6 +20,11 @@ impl Builder {
         }
     }
 
+    /// Marks where the alliance's `claim`-th claim starts (the next line).
+    pub(super) fn mark_claim(&mut self, claim: usize) {
+        self.doc.mark_claim(claim);
+    }
+
     pub(super) fn push(&mut self, kind: LineKind, target: Option<Entity>) {
         self.doc.push(DocLine { kind, target });
     }
@@ -65,8 +70,8 @@ impl Builder {
         } else {
             indent
         };
-        // A prefix too wide to leave room for text goes on its own line.
-        if usize::from(indent) + prefix_cols + 8 > self.width
+        // A prefix that would take more than two fifths of the line goes on a line of its own.
+        if self.too_wide(usize::from(indent) + prefix_cols)
             && let Some((p, ptone)) = prefix
         {
             self.text(indent, None, p.trim_end(), ptone, target);
@@ -92,6 +97,11 @@ impl Builder {
                 target.take(),
             );
         }
+    }
+
+    /// Whether text that starts `lead` columns in would be left too little of the line.
+    pub(super) fn too_wide(&self, lead: usize) -> bool {
+        lead * 5 > self.width * 2 || lead + 8 > self.width
     }
 
     /// `Label     value`

@@ -4,7 +4,7 @@ use crate::kb::index::link_label;
 use crate::kb::{Day, Entity, Index, Kb};
 use crate::text;
 
-/// One line about an entity for result lists: an organisation's ties to alliances, an
+/// One line about an entity for result lists: an organisation's country and ties to alliances, an
 /// alliance's kind and size, the alliances working on a focus area, where an artifact comes
 /// from; on `day`. At most a few names, each capped, so a line costs the same for any
 /// knowledge base.
@@ -32,7 +32,13 @@ pub fn context(kb: &Kb, index: &Index, target: Entity, day: Day) -> String {
                     )
                 })
                 .collect();
-            list(shown, links.len(), "; ")
+            let ties = list(shown, links.len(), "; ");
+            // The country code first, so a narrow column keeps it.
+            match kb.organizations[o].country.as_deref() {
+                Some(code) if ties.is_empty() => code.to_string(),
+                Some(code) => format!("{code} · {ties}"),
+                None => ties,
+            }
         }
         Entity::Alliance(a) => {
             let al = &kb.alliances[a];

@@ -47,6 +47,44 @@ pub fn page(kb: &Kb, index: &Index, entity: Entity, width: u16, day: Day) -> Ent
     }
 }
 
+/// The page of an organisation, focus area or artifact as one document: its details with what
+/// it links to as a section after its heading, each a link of the document (for a pane that
+/// shows no list beside the details).
+pub fn page_with_links(kb: &Kb, index: &Index, entity: Entity, width: u16, day: Day) -> Doc {
+    let EntityPage { links, doc } = page(kb, index, entity, width, day);
+    if links.is_empty() {
+        return doc;
+    }
+    let (heading, _) = links_heading(entity.kind());
+    let mut lines = doc.lines.into_iter().peekable();
+    let mut out = Vec::new();
+    // The title and the line under it, up to the first blank line.
+    while let Some(line) = lines.next_if(|l| l.kind != super::LineKind::Blank) {
+        out.push(line);
+    }
+    out.push(super::DocLine {
+        kind: super::LineKind::Blank,
+        target: None,
+    });
+    out.push(super::DocLine {
+        kind: super::LineKind::Heading(format!("{heading} ({})", links.len())),
+        target: None,
+    });
+    for link in links {
+        out.push(super::DocLine {
+            kind: super::LineKind::Text {
+                indent: 2,
+                prefix: Some((format!("{}  ", link.name), Tone::Normal)),
+                text: link.label,
+                tone: Tone::Dim,
+            },
+            target: Some(link.target),
+        });
+    }
+    out.extend(lines);
+    Doc::from_lines(out)
+}
+
 /// What an entity links to on `day`, as its page lists it.
 pub fn links(kb: &Kb, index: &Index, entity: Entity, day: Day) -> Vec<LinkRow> {
     match entity {

@@ -114,6 +114,16 @@ impl Entity {
         self.fields(kb).map_or("", |(_, name)| name)
     }
 
+    /// Its name on `day`: an alliance's or organisation's name then (before a renaming, the
+    /// old one), the name of anything else.
+    pub fn name_on(self, kb: &Kb, day: super::Day) -> &str {
+        match self {
+            Entity::Alliance(a) => kb.alliances.get(a).map_or("", |x| x.name_on(day)),
+            Entity::Org(o) => kb.organizations.get(o).map_or("", |x| x.name_on(day)),
+            other => other.name(kb),
+        }
+    }
+
     fn fields(self, kb: &Kb) -> Option<(&str, &str)> {
         match self {
             Entity::Alliance(a) => kb

@@ -691,6 +691,13 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Confirmed,
+        Verdict::Imprecise,
+        Verdict::Wrong,
+        Verdict::Unverified,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Verdict::Confirmed => "confirmed",

@@ -32,7 +32,7 @@ pub enum Link {
 }
 
 /// Which links besides members, leads, groups and declared relations a chain may use.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Via {
     /// Focus areas: two alliances that work on one are linked through it.
     pub focus: bool,

@@ -1,24 +1,33 @@
 //! What a filter says: words that match names (as search does), and field terms that every list
-//! understands where they apply:
+//! understands where they apply (`country:de`, `in:ai-alliance`, `verdict:wrong`…; each is
+//! described once, in [`TERMS_HELP`], which the commands' help and the manual show).
 //!
-//! | term | lists | keeps |
-//! |---|---|---|
-//! | `country:de` (or `country:germany`) | alliances, organisations | an organisation from the country; an alliance with a member or lead from it |
-//! | `kind:university` | alliances, organisations | that kind of organisation, or of alliance (`kind:industry`) |
-//! | `in:ai-alliance` | organisations, focus areas, claims | tied to the alliance (its id or name) on the day; an area it works on; a claim about it |
-//! | `role:lead` | organisations | with that role on the day (`lead`, `founding`, `steering`, …) |
-//! | `verdict:wrong` | claims | claims with that verdict |
-//! | `status:unverified` | every list | unverified rows; for alliances also `active`, `dormant`, `ended`, `renamed`, `merged` |
-//! | `alliances:>1` | organisations, focus areas | by the number of alliances (`>1`, `>=2`, `<3`, `=0`, `2`) |
-//! | `members:>20` | alliances | by the number of members on the day |
-//! | `focus:ai-policy` | alliances | working on the focus area |
-//! | `changed:yes` | claims | claims that changed after the article |
-//!
-//! Terms combine with *and*; `in:` and `role:` hold for the same alliance. A value with spaces is
-//! quoted: `in:"AI Alliance"`. An unknown field or value is an error that names the expected
-//! ones, never ignored.
+//! Terms combine with *and*; `in:` and `role:` hold for the same alliance. An unknown field or
+//! value is an error that names the expected ones, never ignored.
 
 use super::{Listing, Scope};
+
+/// The filter terms in words, for the help of the commands that take them and the manual.
+pub const TERMS_HELP: &str = "\
+Filters (the explorer's `f`, and the words given to `orgs` and `claims`): words match names
+as search does (accents and case ignored); field terms narrow by a field, where they apply:
+
+  country:de          an organisation from the country (a code or a name); an alliance with
+                      a member or lead from it
+  kind:university     that kind of organisation, or of alliance (kind:industry)
+  in:ai-alliance      tied to the alliance (its id or name) on the day; an area it works on;
+                      a claim about it
+  role:lead           with that role on the day (lead, founding, steering, partner...)
+  verdict:wrong       claims with that verdict (confirmed, imprecise, wrong, unverified)
+  status:unverified   unverified rows; for alliances also active, dormant, ended, renamed,
+                      merged
+  alliances:>1        by the number of alliances (>1, >=2, <3, =0, 2)
+  members:>20         alliances by the number of members on the day
+  focus:ai-policy     alliances working on the focus area
+  changed:yes         claims that changed after the article
+
+Terms combine with and; in: and role: hold for the same alliance. A value with spaces is
+quoted: in:\"AI Alliance\". An unknown field or value is an error that names the expected ones.";
 use crate::kb::{AllianceKind, Ix, OrgKind, Role, State, Status, Verdict, country};
 use crate::text::fold;
 
@@ -235,7 +244,7 @@ impl Filter {
             Term::Country(code) => org.country.as_deref() == Some(code.as_str()),
             Term::OrgKind(k) => org.kind == *k,
             Term::Status(s) => scope.org_unverified(o) == s.is_unverified(),
-            Term::Count(cmp, n) => cmp.holds(scope.alliances_of(o).len(), *n),
+            Term::Count(cmp, n) => cmp.holds(scope.alliance_count(o), *n),
             _ => true,
         })
     }
@@ -349,11 +358,11 @@ fn term(scope: &Scope, listing: Listing, field: &str, value: &str) -> Result<Ter
                 .map(|&r| Term::Role(RoleTerm::Role(r)))
                 .ok_or_else(|| bad("role", one_of(Role::ALL.iter().map(|r| r.label()))))
         }
-        "verdict" => VERDICTS
+        "verdict" => Verdict::ALL
             .iter()
             .find(|v| v.label() == value_lower)
             .map(|&v| Term::Verdict(v))
-            .ok_or_else(|| bad("verdict", one_of(VERDICTS.iter().map(|v| v.label())))),
+            .ok_or_else(|| bad("verdict", one_of(Verdict::ALL.iter().map(|v| v.label())))),
         "status" => {
             let statuses = [Status::Confirmed, Status::Unverified];
             if let Some(&s) = statuses.iter().find(|s| s.label() == value_lower) {
@@ -399,13 +408,6 @@ fn term(scope: &Scope, listing: Listing, field: &str, value: &str) -> Result<Ter
         _ => unreachable!("every field of `fields` is read above"),
     }
 }
-
-const VERDICTS: [Verdict; 4] = [
-    Verdict::Confirmed,
-    Verdict::Imprecise,
-    Verdict::Wrong,
-    Verdict::Unverified,
-];
 
 /// `research lab` written as `research_lab`, `research-lab` or `researchlab`.
 fn same_word(label: &str, typed: &str) -> bool {
@@ -548,6 +550,77 @@ mod tests {
             Filter::parse(&scope, Listing::Organizations, "univ of kind:university").unwrap()
         };
         assert_eq!(f.text, "univ of");
+    }
+
+    #[test]
+    fn alliances_by_country_kind_size_focus_and_standing() {
+        // An alliance with a member or lead from Germany.
+        let german = keeps(Listing::Alliances, "country:de").unwrap();
+        assert!(
+            german.contains(&"ki-allianz-rheinland-pfalz".to_string()),
+            "{german:?}"
+        );
+        assert!(german.contains(&"global-telco-ai-alliance".to_string()));
+        assert!(!german.contains(&"scottish-ai-alliance".to_string()));
+        let industry = keeps(Listing::Alliances, "kind:industry").unwrap();
+        assert_eq!(industry, ["ai-alliance", "global-telco-ai-alliance"]);
+        let big = keeps(Listing::Alliances, "members:>20").unwrap();
+        assert_eq!(big, ["ai-alliance", "edsafe-ai-alliance"]);
+        let policy = keeps(Listing::Alliances, "focus:ai-policy").unwrap();
+        assert!(policy.contains(&"ai-alliance".to_string()), "{policy:?}");
+        assert_eq!(
+            keeps(Listing::Alliances, "status:dormant").unwrap(),
+            ["international-ai-alliance", "united-ai-alliance"]
+        );
+        assert_eq!(
+            keeps(Listing::Alliances, "status:renamed").unwrap(),
+            ["european-ai-alliance"]
+        );
+        let e = keeps(Listing::Alliances, "status:asleep").unwrap_err();
+        assert!(e.contains("dormant"), "{e}");
+    }
+
+    #[test]
+    fn focus_areas_by_alliance_and_count_and_claims_that_changed() {
+        // The AI Alliance's five areas, by name.
+        let mut ai = keeps(Listing::FocusAreas, "in:ai-alliance").unwrap();
+        ai.sort();
+        assert_eq!(
+            ai,
+            [
+                "ai-hardware",
+                "ai-policy",
+                "open-foundation-models",
+                "responsible-ai",
+                "skills-education-research"
+            ]
+        );
+        let shared = keeps(Listing::FocusAreas, "alliances:>=2").unwrap();
+        let alone = keeps(Listing::FocusAreas, "alliances:1").unwrap();
+        let all = keeps(Listing::FocusAreas, "").unwrap();
+        assert_eq!(shared.len() + alone.len(), all.len());
+        assert!(shared.contains(&"ai-policy".to_string()), "{shared:?}");
+        let changed = keeps(Listing::Claims, "changed:yes").unwrap();
+        let unchanged = keeps(Listing::Claims, "changed:no").unwrap();
+        assert!(!changed.is_empty() && !unchanged.is_empty());
+        assert_eq!(
+            changed.len() + unchanged.len(),
+            keeps(Listing::Claims, "").unwrap().len()
+        );
+        // The European AI Alliance's renaming changed what its claims say.
+        assert!(
+            changed
+                .iter()
+                .any(|c| c.starts_with("european-ai-alliance#")),
+            "{changed:?}"
+        );
+    }
+
+    #[test]
+    fn the_help_describes_every_field() {
+        for field in ALL_FIELDS {
+            assert!(TERMS_HELP.contains(&format!("\n  {field}:")), "{field}");
+        }
     }
 
     #[test]

@@ -13,6 +13,10 @@ use ratatui::widgets::Widget;
 
 pub struct AllianceList<'a> {
     pub kb: &'a Kb,
+    /// The alliances the list shows, in its order (its filter applied).
+    pub rows: &'a [u32],
+    /// `Alliances (9)`, `Alliances · by founded, oldest first (9)`.
+    pub title: &'a str,
     /// The day names and sizes are as of.
     pub day: Day,
     pub cursor: Cursor,
@@ -24,22 +28,19 @@ pub struct AllianceList<'a> {
 
 impl Widget for AllianceList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let n = self.kb.alliances.len();
-        let title = format!("Alliances ({})", crate::text::number(n));
-        pane_block(&title, area, self.focused, self.theme).render(area, buf);
+        let n = self.rows.len();
+        pane_block(self.title, area, self.focused, self.theme).render(area, buf);
         let inner = layout::inner(area);
         if inner.is_empty() {
             return;
         }
         if n == 0 {
-            put(
-                buf,
-                inner.x,
-                inner.y,
-                inner.width,
-                "No alliances",
-                self.theme.dim,
-            );
+            let none = if self.kb.alliances.is_empty() {
+                "No alliances"
+            } else {
+                "No alliance matches the filter"
+            };
+            put(buf, inner.x, inner.y, inner.width, none, self.theme.dim);
             return;
         }
         let rows = RowList {
@@ -51,10 +52,16 @@ impl Widget for AllianceList<'_> {
             theme: self.theme,
         };
         rows.render(area, inner, buf, |buf, row| {
-            let a = &self.kb.alliances[row.index];
+            let Some(&ix) = self.rows.get(row.index) else {
+                return;
+            };
+            let ix = ix as usize;
+            let Some(a) = self.kb.alliances.get(ix) else {
+                return;
+            };
             let Rect { x, y, width, .. } = row.area;
             let mut x = x;
-            if let Some(m) = self.marks.iter().position(|&m| m == row.index) {
+            if let Some(m) = self.marks.iter().position(|&m| m == ix) {
                 let mark_style = if row.highlighted {
                     row.style
                 } else {

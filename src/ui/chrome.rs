@@ -52,6 +52,49 @@ impl Widget for Header<'_> {
     }
 }
 
+/// The row of views: `1 Alliances  2 Organisations  3 Focus areas  4 Claims`, the one in use
+/// shown apart, and on the right what narrows the screen's list (`filter country:de`).
+pub struct Tabs<'a> {
+    /// Each view's key, its name, and whether it is the one in use.
+    pub tabs: &'a [(String, &'static str, bool)],
+    pub caption: Option<&'a str>,
+    pub theme: &'a Theme,
+}
+
+impl Widget for Tabs<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        buf.set_style(area, self.theme.text);
+        let right = area.right();
+        let mut x = area.x + 1;
+        for (key, name, current) in self.tabs {
+            let (key_style, name_style) = if *current {
+                (self.theme.selected, self.theme.selected)
+            } else {
+                (self.theme.key, self.theme.dim)
+            };
+            let label = format!(" {name} ");
+            let need = (text::width(key) + text::width(&label)) as u16;
+            if x + need > right {
+                break;
+            }
+            x += put(buf, x, area.y, right - x, key, key_style);
+            x += put(buf, x, area.y, right - x, &label, name_style);
+            x += 1;
+        }
+        // The caption on the right, cut at its end when the row is short of room.
+        if let Some(caption) = self.caption {
+            let room = right.saturating_sub(x + 2);
+            let cols = (text::width(caption) as u16).min(room);
+            if cols >= 12 {
+                put(buf, right - cols - 1, area.y, cols, caption, self.theme.dim);
+            }
+        }
+    }
+}
+
 /// The end of `s` in at most `cols` columns, starting with `…` when cut.
 fn keep_end(s: &str, cols: usize) -> String {
     if text::width(s) <= cols {
@@ -91,16 +134,22 @@ impl Widget for StatusLine<'_> {
     }
 }
 
-/// A value being typed on the status line: `As of: 2019▏  YYYY-MM-DD, …`, or why Enter did
-/// not take it.
+/// A value being typed on the status line: `As of: 2019▏  YYYY-MM-DD, …`, or why it cannot
+/// be taken, carried on to the line below (the hint bar's) when it is long.
 pub struct InputLine<'a> {
     pub input: &'a crate::app::input::Input,
+    /// Why the text cannot be taken, if it cannot.
+    pub error: Option<&'a str>,
     pub theme: &'a Theme,
 }
 
 impl Widget for InputLine<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        buf.set_style(area, self.theme.text);
+        if area.is_empty() {
+            return;
+        }
+        let line = Rect { height: 1, ..area };
+        buf.set_style(line, self.theme.text);
         let right = area.right();
         let mut x = area.x + 1;
         let label = self.input.asking.label();
@@ -121,11 +170,62 @@ impl Widget for InputLine<'_> {
             self.theme.text,
         );
         x += put(buf, x, area.y, right.saturating_sub(x), "▏", self.theme.key);
-        let (note, style) = match &self.input.error {
-            Some(why) => (why.as_str(), self.theme.wrong),
-            None => (self.input.asking.hint(), self.theme.dim),
+        let Some(why) = self.error else {
+            let hint = self.input.asking.hint();
+            put(
+                buf,
+                x + 1,
+                area.y,
+                right.saturating_sub(x + 1),
+                hint,
+                self.theme.dim,
+            );
+            return;
         };
-        put(buf, x + 1, area.y, right.saturating_sub(x + 1), note, style);
+        // The words that fit after the text, then the rest on the next line.
+        let room = usize::from(right.saturating_sub(x + 1));
+        let first = text::wrap(why, room.max(1))
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        let first = if text::width(&first) <= room {
+            first
+        } else {
+            String::new()
+        };
+        put(
+            buf,
+            x + 1,
+            area.y,
+            right.saturating_sub(x + 1),
+            &first,
+            self.theme.wrong,
+        );
+        let shown = first.split_whitespace().count();
+        let rest = why
+            .split_whitespace()
+            .skip(shown)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if area.height > 1 && !rest.is_empty() {
+            let y = area.y + 1;
+            buf.set_style(
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                self.theme.text,
+            );
+            put(
+                buf,
+                area.x + 1,
+                y,
+                area.width.saturating_sub(1),
+                &rest,
+                self.theme.wrong,
+            );
+        }
     }
 }
 

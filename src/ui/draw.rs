@@ -19,6 +19,17 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, max: u16, s: &str, style: Style) ->
     }
     let room = max.min(buf.area.right().saturating_sub(x));
     let shown = text::display(s, usize::from(room));
+    // Made safe, text of characters that each fill one cell needs no grapheme to be found.
+    if shown.chars().all(one_cell) {
+        let mut n = 0;
+        for c in shown.chars().take(usize::from(room)) {
+            let cell = &mut buf[(x + n, y)];
+            cell.set_char(c);
+            cell.set_style(style);
+            n += 1;
+        }
+        return n;
+    }
     let (end, _) = buf.set_stringn(x, y, shown.as_ref(), usize::from(room), style);
     end - x
 }
@@ -41,9 +52,22 @@ pub fn put_highlighted(
     let room = max.min(buf.area.right().saturating_sub(x));
     // Sanitising replaces a character by one character, so positions still line up.
     let cut = text::display(s, usize::from(room));
+    if positions.is_empty() {
+        return put(buf, x, y, room, &cut, style);
+    }
     let mut cx = x;
     for (i, c) in cut.chars().enumerate() {
         let lit = positions.binary_search(&i).is_ok() && c != '…';
+        if one_cell(c) {
+            if cx >= x + room {
+                break;
+            }
+            let cell = &mut buf[(cx, y)];
+            cell.set_char(c);
+            cell.set_style(if lit { highlight } else { style });
+            cx += 1;
+            continue;
+        }
         let w = text::char_width(c) as u16;
         if cx + w > x + room {
             break;
@@ -59,6 +83,20 @@ pub fn put_highlighted(
         cx += w;
     }
     cx - x
+}
+
+/// Whether a character is a grapheme of its own one cell wide whatever follows it: printable
+/// ASCII, Latin letters with their accents, and the punctuation, arrows and box drawing the
+/// screens use (`·`, `…`, `→`, `─`, `▏`). Anything else goes through the grapheme-aware path.
+fn one_cell(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{A1}'..='\u{AC}'
+        | '\u{AE}'..='\u{24F}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205E}'
+        | '\u{2190}'..='\u{21FF}'
+        | '\u{2500}'..='\u{259F}')
 }
 
 /// The bordered block of a pane: thick and highlighted when it has the focus.
@@ -88,7 +126,7 @@ pub fn fit_title(title: &str, cols: usize) -> Cow<'_, str> {
             title.ends_with(')')
                 && title[at + 2..title.len() - 1]
                     .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b',')
+                    .all(|b| b.is_ascii_digit() || b == b',' || b == b'/')
         })
         .map(|at| &title[at..]);
     match count {
@@ -149,6 +187,29 @@ mod tests {
         assert_eq!(fit_title("Details (draft)", 9), "Details …");
         for cols in 0..40 {
             assert!(text::width(&fit_title(t, cols)) <= cols, "{cols}");
+        }
+    }
+
+    #[test]
+    fn text_is_put_in_the_cells_the_grapheme_aware_path_would_use() {
+        for s in [
+            "IBM · US · founding member",
+            "École polytechnique fédérale → Łódź",
+            "世界 AI 😀 e\u{301}",
+            "a…",
+            "",
+        ] {
+            for room in [0u16, 3, 10, 40] {
+                let area = Rect::new(0, 0, 40, 1);
+                let mut fast = Buffer::empty(area);
+                let mut slow = Buffer::empty(area);
+                let style = Style::default();
+                let used = put(&mut fast, 0, 0, room, s, style);
+                let shown = text::display(s, usize::from(room));
+                let (end, _) = slow.set_stringn(0, 0, shown.as_ref(), usize::from(room), style);
+                assert_eq!(fast, slow, "{s:?} in {room}");
+                assert_eq!(used, end, "{s:?} in {room}");
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ use super::draw::{pane_block, put, put_highlighted};
 use super::rows::RowList;
 use super::theme::Theme;
 use crate::app::{Finder, FinderKind, layout};
-use crate::kb::{Day, Index, Kb};
+use crate::kb::{Day, Kb};
 use crate::search::Haystack;
 use crate::text;
 use ratatui::buffer::Buffer;
@@ -16,8 +16,7 @@ pub struct FinderPopup<'a> {
     pub finder: &'a Finder,
     pub haystack: &'a Haystack,
     pub kb: &'a Kb,
-    pub index: &'a Index,
-    /// The day the results' ties are as of.
+    /// The day the results' names are as of.
     pub day: Day,
     pub theme: &'a Theme,
 }
@@ -99,6 +98,8 @@ impl Widget for FinderPopup<'_> {
         } else {
             0
         };
+        // Names are padded to the widest shown, at most half the row; a row whose context
+        // would not fit gives up its padding first.
         let name_cols = (list.width.saturating_sub(2 + kind_cols) / 2).max(8);
         let rows = RowList {
             len: f.results.hits.len(),
@@ -120,24 +121,31 @@ impl Widget for FinderPopup<'_> {
             let shown = row.index - f.cursor.offset;
             let positions = f.highlights.get(shown).map_or(&[][..], Vec::as_slice);
             let hl = self.theme.highlight.patch(style);
-            let name = entry.name(self.kb);
+            // The name on the day; matched through another name (or a renamed alliance's
+            // name of the time), that name beside it in brackets.
+            let name = entry.name_on(self.kb, self.day);
             let end_x = list.right();
-            let used = if self.haystack.is_primary(hit.text) {
+            let matched = self.haystack.text(hit.text);
+            let used = if matched == name {
                 put_highlighted(buf, x, y, name_cols, name, positions, style, hl)
             } else {
-                // Matched through another name: show the name, then the match.
                 let mut used = put(buf, x, y, name_cols, name, style);
                 used += put(buf, x + used, y, name_cols.saturating_sub(used), " (", dim);
-                let matched = self.haystack.text(hit.text);
                 let room = name_cols.saturating_sub(used + 1);
                 used += put_highlighted(buf, x + used, y, room, &matched, positions, style, hl);
                 used + put(buf, x + used, y, 1, ")", dim)
             };
-            // What the result is tied to, in a column of its own.
-            let cx = x + used.max(name_cols) + 2;
+            // What the result is tied to, in a column of its own unless that would cut it.
+            let context = f.contexts.get(shown).map_or("", String::as_str);
+            let context_cols = text::width(context).min(usize::from(u16::MAX)) as u16;
+            let padded = x + used.max(name_cols) + 2;
+            let cx = if padded.saturating_add(context_cols) > end_x {
+                x + used + 2
+            } else {
+                padded
+            };
             if cx < end_x {
-                let context = crate::doc::context(self.kb, self.index, entry, self.day);
-                put(buf, cx, y, end_x - cx, &context, dim);
+                put(buf, cx, y, end_x - cx, context, dim);
             }
         });
     }

@@ -1,6 +1,6 @@
 //! Two alliances compared: the organisations in both, only in the first, only in the second.
 
-use super::{Data, Open, Page, Pane, Shape, View, ViewState};
+use super::{Data, Open, Page, Pane, Shape, View, ViewState, page_key};
 use crate::action::Action;
 use crate::app::Cursor;
 use crate::doc::Doc;
@@ -76,8 +76,8 @@ impl ViewState for Compare {
         }))
     }
 
-    fn same_page(&self, other: &View) -> bool {
-        matches!(other, View::Compare(o) if (o.a, o.b) == (self.a, self.b))
+    fn page_key(&self, _data: &Data) -> u64 {
+        page_key(("compare", self.a, self.b))
     }
 
     fn page(&self, data: &Data, _width: u16) -> Page {
@@ -102,6 +102,10 @@ impl ViewState for Compare {
         page.rows(pane)
             .get(selected)
             .map_or(Open::Nothing, |row| Open::Jump(row.target))
+    }
+
+    fn subject(&self, _data: &Data) -> Option<Entity> {
+        Some(Entity::Alliance(self.a))
     }
 
     fn hints(&self, _pane: Pane) -> Vec<Action> {

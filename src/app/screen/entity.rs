@@ -1,7 +1,7 @@
 //! The page of an organisation (the member view), a focus area or an artifact: what it links
 //! to on the left, its details on the right.
 
-use super::{Data, Open, Page, Pane, Shape, View, ViewState};
+use super::{Data, Open, Page, Pane, Shape, View, ViewState, page_key};
 use crate::action::Action;
 use crate::app::Cursor;
 use crate::kb::{Entity, Index, Kb};
@@ -67,8 +67,8 @@ impl ViewState for EntityView {
         }))
     }
 
-    fn same_page(&self, other: &View) -> bool {
-        matches!(other, View::Entity(o) if o.entity == self.entity)
+    fn page_key(&self, _data: &Data) -> u64 {
+        page_key(("entity", self.entity))
     }
 
     fn page(&self, data: &Data, width: u16) -> Page {
@@ -85,6 +85,10 @@ impl ViewState for EntityView {
             .get(self.links.selected)
             .filter(|_| pane == Pane::List)
             .map_or(Open::Nothing, |row| Open::Jump(row.target))
+    }
+
+    fn subject(&self, _data: &Data) -> Option<Entity> {
+        Some(self.entity)
     }
 
     fn hints(&self, pane: Pane) -> Vec<Action> {
