@@ -62,6 +62,14 @@ pub enum Action {
     ClearQuery,
     /// Stop the explorer and return to the shell; `fg` resumes it.
     Suspend,
+    /// Copy something about the highlighted item: its name, id, address, a citation, the list.
+    Copy,
+    /// Open the highlighted address (a website, a source) in the browser.
+    OpenLink,
+    /// Write what the focused pane shows to a file, as CSV or Markdown.
+    Write,
+    /// Open the file where the highlighted item is written in an editor.
+    Edit,
 
     // Not bound to keys: produced by the event loop.
     /// A character typed into a prompt.
@@ -122,6 +130,10 @@ impl Action {
             Action::ViewClaims => "claims",
             Action::ToggleDay => "as of",
             Action::TypeDay => "date",
+            Action::Copy => "copy",
+            Action::OpenLink => "open link",
+            Action::Write => "write",
+            Action::Edit => "edit",
             Action::DeleteWord => "delete word",
             Action::ClearQuery => "clear",
             other => other.describe(),
@@ -166,6 +178,10 @@ impl Action {
             Action::DeleteWord => "delete a word",
             Action::ClearQuery => "clear the query",
             Action::Suspend => "suspend (fg resumes)",
+            Action::Copy => "copy name, id, link, citation or list",
+            Action::OpenLink => "open the website or source in the browser",
+            Action::Write => "write the list to a CSV or Markdown file",
+            Action::Edit => "edit where it is written ($EDITOR)",
             Action::Type(_) => "type",
             Action::Resize { .. } => "resize",
             Action::Click { .. } => "select",

@@ -12,6 +12,7 @@
 mod captions;
 pub mod cursor;
 pub mod doc_cursor;
+pub mod effects;
 pub mod finder;
 pub mod history;
 pub mod input;
@@ -25,7 +26,7 @@ pub mod screen;
 mod views;
 
 use crate::action::Action;
-use crate::doc::Doc;
+use crate::doc::{Doc, Item};
 use crate::kb::{Day, Entity, Index, Ix, Kb, LoadError, Problem, Summary};
 use crate::keymap::{Keymap, Mode};
 use crate::loaded::Loaded;
@@ -48,6 +49,8 @@ pub enum Overlay {
     Finder(Finder),
     /// A value asked for on the bottom line.
     Input(input::Input),
+    /// Choices, each with its key (what to copy, how to write).
+    Menu(effects::Menu),
 }
 
 pub struct App {
@@ -95,6 +98,10 @@ pub struct App {
     open_when_loaded: Option<String>,
     /// Why the knowledge base could not be loaded: the explorer ends and says why.
     failure: Option<LoadError>,
+    /// What the explorer wants done outside it (copy, open, write, edit), for the event loop.
+    effects: Vec<effects::Effect>,
+    /// A table being written, while its format and file are asked for.
+    pending_write: Option<effects::PendingWrite>,
 }
 
 impl App {
@@ -134,6 +141,8 @@ impl App {
             loading: None,
             open_when_loaded: None,
             failure: None,
+            effects: Vec::new(),
+            pending_write: None,
         };
         app.sync();
         app
@@ -234,7 +243,7 @@ impl App {
         match self.overlay {
             Overlay::None => Mode::Browse,
             Overlay::Help(_) => Mode::Help,
-            Overlay::Finder(_) | Overlay::Input(_) => Mode::Prompt,
+            Overlay::Finder(_) | Overlay::Input(_) | Overlay::Menu(_) => Mode::Prompt,
         }
     }
 
@@ -374,6 +383,10 @@ impl App {
                     self.update_input(action);
                     None
                 }
+                Overlay::Menu(_) => {
+                    self.update_menu(action);
+                    None
+                }
             },
         };
         self.sync();
@@ -419,6 +432,10 @@ impl App {
             Action::ViewFocusAreas => self.switch_to(crate::listing::Listing::FocusAreas),
             Action::ViewClaims => self.switch_to(crate::listing::Listing::Claims),
             Action::TypeDay => self.ask(input::Asking::Day, ""),
+            Action::Copy => self.copy_menu(),
+            Action::OpenLink => self.open_link(),
+            Action::Write => self.write_menu(),
+            Action::Edit => self.edit(),
             Action::Down
             | Action::Up
             | Action::First
@@ -521,8 +538,15 @@ impl App {
         if pane == Pane::Details {
             let height = self.pane_height(pane);
             let c = self.screen.focused_cursor();
-            match doc_cursor::visible_link(&self.page.doc, &c, height) {
-                Some(target) => self.jump(target),
+            match doc_cursor::visible_item(&self.page.doc, &c, height) {
+                Some(Item::Entity(target)) => self.jump(target),
+                Some(Item::Website(_) | Item::Source(_)) => self.open_link(),
+                Some(Item::Fact(..) | Item::Claim(..)) => {
+                    self.status = Some(
+                        "y copies it with its sources (a citation); o opens its first source"
+                            .into(),
+                    );
+                }
                 None if self.page.doc.links().is_empty() => {}
                 None => self.status = Some("No link here: move to a member or an alliance".into()),
             }
@@ -641,8 +665,18 @@ impl App {
         self.screen.state_mut().settle(&data);
         let key = (self.screen.state().page_key(&data), width, self.day);
         if self.page_for != Some(key) {
+            let subject_changed = self.page_for.is_none_or(|(k, _, _)| k != key.0);
             self.page = self.screen.state().page(&data, width);
             self.page_for = Some(key);
+            // A new page's selection starts on its first link to a page (a member, not the
+            // website above them).
+            if subject_changed
+                && let Some(first) = self.page.doc.first_entity_link()
+                && let Some(c) = self.screen.cursor_mut(Pane::Details)
+                && *c == Cursor::default()
+            {
+                c.selected = first;
+            }
         }
         if let Some(claim) = self.pending_claim.take() {
             self.scroll_to_claim(claim);

@@ -30,6 +30,11 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// How `y` copies: with the terminal's OSC 52 sequence (works over SSH and in tmux with
+    /// set-clipboard on), or not at all
+    #[arg(long, value_enum, env = "ALLIANCES_CLIPBOARD", default_value_t = ClipboardArg::Osc52, value_name = "HOW")]
+    pub clipboard: ClipboardArg,
+
     /// Do not reload the --kb files when they change
     #[arg(long)]
     pub no_watch: bool,
@@ -60,11 +65,19 @@ pub struct Cli {
 pub enum Command {
     /// Validate the knowledge base: a one-line summary, or every problem with file, line and column
     Check,
-    /// Print the whole validated knowledge base
+    /// Print the whole validated knowledge base as JSON, or write it as one CSV file per collection
     Export {
         /// Output format
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
+        /// The folder for the CSV files (made if missing; files of the same names are replaced)
+        #[arg(long, value_name = "DIR", required_if_eq("format", "csv"))]
+        out: Option<PathBuf>,
+    },
+    /// Write the built-in knowledge base as RON files into DIR, to edit and open with --kb DIR
+    Init {
+        /// A folder that is empty or does not exist yet
+        dir: PathBuf,
     },
     /// List alliances: id, name, kind, founding date, member count
     List {
@@ -77,9 +90,8 @@ pub enum Command {
         /// Only alliances working on this focus area (its id, e.g. ai-policy)
         #[arg(long, value_name = "ID")]
         focus: Option<String>,
-        /// Print one JSON document
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: Output,
     },
     /// Show an alliance, organisation, focus area or artifact by id or name, with names resolved
     Show {
@@ -88,9 +100,8 @@ pub enum Command {
         /// Which collection to look in, when an id names more than one entity
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
-        /// Print one JSON document
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: Output,
     },
     /// Search names with the explorer's ranking: fzf syntax ('exact ^prefix suffix$ !not)
     Search {
@@ -103,9 +114,8 @@ pub enum Command {
         /// Only this kind of entity
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
-        /// Print one JSON document
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: Output,
     },
     /// Alliances related to an alliance, with the reason for each link
     Related {
@@ -114,9 +124,8 @@ pub enum Command {
         /// Follow links this many steps away
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=10))]
         depth: u8,
-        /// Print one JSON document
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: Output,
     },
     /// The shortest chain of links between two alliances or organisations
     Path {
@@ -127,9 +136,8 @@ pub enum Command {
         /// Links to count besides members, leads, groups and declared relations
         #[arg(long, value_enum, value_name = "LINKS")]
         via: Vec<ViaArg>,
-        /// Print one JSON document
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: Output,
     },
     /// List organisations (the explorer's Organisations view): filter terms such as country:de kind:university in:ai-alliance role:lead status:unverified alliances:>1, and words that match names
     #[command(after_long_help = crate::listing::filter::TERMS_HELP)]
@@ -142,9 +150,8 @@ pub enum Command {
         /// Reverse the order
         #[arg(long)]
         reverse: bool,
-        /// Print one JSON document
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: Output,
     },
     /// List the article's claims, checked: filter terms such as verdict:wrong in:european-ai-alliance changed:yes, and words of the claims
     #[command(after_long_help = crate::listing::filter::TERMS_HELP)]
@@ -157,9 +164,8 @@ pub enum Command {
         /// Reverse the order
         #[arg(long)]
         reverse: bool,
-        /// Print one JSON document
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: Output,
     },
     /// Print a shell completion script
     Completions {
@@ -191,9 +197,55 @@ impl ColorChoice {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClipboardArg {
+    /// The terminal's clipboard sequence
+    Osc52,
+    /// No copying
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     /// JSON with the same field names as the RON files
     Json,
+    /// One CSV file per collection, into --out DIR
+    Csv,
+}
+
+/// How a listing command writes its answer.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct Output {
+    /// Output format [default: text]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<FormatArg>,
+    /// Print one JSON document (the same as --format json)
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Aligned columns
+    Text,
+    /// One JSON document
+    Json,
+    /// The table as CSV (a heading row; cells that look like formulas start with ')
+    Csv,
+    /// The table as a Markdown table
+    Markdown,
+}
+
+impl Output {
+    pub fn format(self) -> crate::commands::Format {
+        use crate::commands::Format;
+        use crate::export::Format as Sheet;
+        match (self.json, self.format) {
+            (true, _) | (false, Some(FormatArg::Json)) => Format::Json,
+            (false, None | Some(FormatArg::Text)) => Format::Text,
+            (false, Some(FormatArg::Csv)) => Format::Sheet(Sheet::Csv),
+            (false, Some(FormatArg::Markdown)) => Format::Sheet(Sheet::Markdown),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

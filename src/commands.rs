@@ -1,9 +1,12 @@
 //! The plain subcommands for scripts. Each takes the loaded knowledge base and writes to the
 //! given outputs (results to `out`, complaints to `err`); the binary maps their outcome to an
 //! exit code. Human output goes through [`Paint`], which escapes control characters and adds
-//! colour only when asked to; `--json` output is one JSON document with stable field names.
+//! colour only when asked to; `--json` output is one JSON document with stable field names;
+//! `--format csv|markdown` writes the table a listing shows (see [`Format`]).
 
 pub mod claims;
+pub mod export;
+pub mod init;
 pub mod list;
 pub mod orgs;
 mod paint;
@@ -26,6 +29,27 @@ pub enum Outcome {
     Failure,
     /// A value that cannot be read, said on standard error (exit code 2).
     Usage,
+}
+
+/// How a listing command writes its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Aligned columns for people.
+    Text,
+    /// One JSON document.
+    Json,
+    /// A table as CSV or Markdown (see [`crate::export`]).
+    Sheet(crate::export::Format),
+}
+
+/// Writes a table in `format`.
+fn write_sheet(
+    sheet: &crate::export::Sheet,
+    format: crate::export::Format,
+    out: &mut dyn Write,
+) -> io::Result<Outcome> {
+    out.write_all(sheet.render(format).as_bytes())?;
+    Ok(Outcome::Success)
 }
 
 /// What every command needs: the knowledge base, its index, the day it is as of, how to

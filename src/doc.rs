@@ -13,6 +13,7 @@
 
 pub mod alliance;
 mod builder;
+pub mod cite;
 pub mod compare;
 pub mod context;
 pub mod entity;
@@ -64,10 +65,42 @@ pub struct MemberRow {
     pub name_cols: u16,
 }
 
+/// What a line that can be selected stands for: what Enter follows, `o` opens and `y` copies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Item {
+    /// An alliance, organisation, focus area or artifact: Enter opens its page.
+    Entity(Entity),
+    /// The website of an entity.
+    Website(Entity),
+    /// A source, by its position in the knowledge base.
+    Source(Ix),
+    /// A fact of an alliance: the alliance, the fact's position.
+    Fact(Ix, usize),
+    /// One of the article's claims: the alliance, the claim's position.
+    Claim(Ix, usize),
+}
+
+impl Item {
+    /// The entity it opens, for an entity.
+    pub fn entity(self) -> Option<Entity> {
+        match self {
+            Item::Entity(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<Entity> for Item {
+    fn from(e: Entity) -> Self {
+        Item::Entity(e)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocLine {
     pub kind: LineKind,
-    pub target: Option<Entity>,
+    /// What the line stands for when it can be selected.
+    pub item: Option<Item>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -89,9 +122,9 @@ impl Doc {
         doc
     }
 
-    /// Adds a line at the end (a link if it has a target, a section if it is a heading).
+    /// Adds a line at the end (a link if it stands for an item, a section if it is a heading).
     pub fn push(&mut self, line: DocLine) {
-        if line.target.is_some() {
+        if line.item.is_some() {
             self.links.push(self.lines.len());
         }
         if matches!(line.kind, LineKind::Heading(_)) {
@@ -172,12 +205,22 @@ impl Doc {
         next_link.min(next_section).saturating_sub(1).max(line)
     }
 
-    /// The target of the `link`-th link.
-    pub fn target(&self, link: usize) -> Option<Entity> {
+    /// What the `link`-th link stands for.
+    pub fn item(&self, link: usize) -> Option<Item> {
         self.links
             .get(link)
             .and_then(|&l| self.lines.get(l))
-            .and_then(|l| l.target)
+            .and_then(|l| l.item)
+    }
+
+    /// The entity the `link`-th link opens, if it is one.
+    pub fn target(&self, link: usize) -> Option<Entity> {
+        self.item(link).and_then(Item::entity)
+    }
+
+    /// The first link that opens an entity (where a page's selection starts).
+    pub fn first_entity_link(&self) -> Option<usize> {
+        (0..self.links.len()).find(|&i| self.target(i).is_some())
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod cache;
 pub mod country;
 pub mod date;
+pub mod definition;
 pub mod embedded;
 mod entity;
 pub mod ids;

@@ -1,5 +1,5 @@
 use alliances::app::App;
-use alliances::cli::{Cli, Command, ExportFormat, Shell, ViaArg};
+use alliances::cli::{Cli, ClipboardArg, Command, ExportFormat, Shell, ViaArg};
 use alliances::commands::{self, Context, Outcome, Paint};
 use alliances::kb::cache::Cache;
 use alliances::kb::{self, Index, Kb, LoadError};
@@ -18,6 +18,9 @@ fn main() -> ExitCode {
     match &cli.command {
         Some(Command::Completions { shell }) => return completions(*shell),
         Some(Command::Man) => return man(),
+        Some(Command::Init { dir }) => {
+            return finish(commands::init::run(dir, &mut io::stderr().lock()));
+        }
         _ => {}
     }
     // The knowledge base is loaded and validated before anything else happens.
@@ -62,7 +65,16 @@ fn main() -> ExitCode {
         Command::Check => Some(commands::check_ok(&kb, &origin, &mut out)),
         Command::Export {
             format: ExportFormat::Json,
+            ..
         } => Some(commands::export_json(&kb, &mut out)),
+        Command::Export {
+            format: ExportFormat::Csv,
+            out: Some(dir),
+        } => Some(commands::export::write_csv(
+            &kb,
+            dir,
+            &mut io::stderr().lock(),
+        )),
         _ => None,
     };
     if let Some(result) = unindexed {
@@ -113,56 +125,66 @@ fn run(
             kind,
             country,
             focus,
-            json,
+            output,
         } => {
             let filter = commands::list::Filter {
                 kind: kind.map(Into::into),
                 country: country.clone(),
                 focus: focus.clone(),
             };
-            commands::list::run(cx, &filter, *json, out, err)
+            commands::list::run(cx, &filter, output.format(), out, err)
         }
-        Command::Show { id, kind, json } => {
-            commands::show::run(cx, id, kind.map(Into::into), *json, out, err)
+        Command::Show { id, kind, output } => {
+            commands::show::run(cx, id, kind.map(Into::into), output.format(), out, err)
         }
         Command::Search {
             query,
             limit,
             kind,
-            json,
+            output,
         } => {
             let kinds: Vec<_> = kind.iter().map(|&k| k.into()).collect();
-            commands::search::run(cx, &query.join(" "), *limit, &kinds, *json, out, err)
+            commands::search::run(
+                cx,
+                &query.join(" "),
+                *limit,
+                &kinds,
+                output.format(),
+                out,
+                err,
+            )
         }
-        Command::Related { id, depth, json } => {
-            commands::related::run(cx, id, *depth, *json, out, err)
+        Command::Related { id, depth, output } => {
+            commands::related::run(cx, id, *depth, output.format(), out, err)
         }
         Command::Path {
             from,
             to,
             via,
-            json,
-        } => commands::path::run(cx, from, to, ViaArg::to_via(via), *json, out, err),
+            output,
+        } => commands::path::run(cx, from, to, ViaArg::to_via(via), output.format(), out, err),
         Command::Orgs {
             filter,
             sort,
             reverse,
-            json,
+            output,
         } => {
             let order = commands::rows::OrderArg::new(sort, *reverse);
-            commands::orgs::run(cx, &filter_words(filter), order, *json, out, err)
+            commands::orgs::run(cx, &filter_words(filter), order, output.format(), out, err)
         }
         Command::Claims {
             filter,
             sort,
             reverse,
-            json,
+            output,
         } => {
             let order = commands::rows::OrderArg::new(sort, *reverse);
-            commands::claims::run(cx, &filter_words(filter), order, *json, out, err)
+            commands::claims::run(cx, &filter_words(filter), order, output.format(), out, err)
         }
         Command::Check | Command::Export { .. } => unreachable!("answered before indexing"),
-        Command::Completions { .. } | Command::Man => unreachable!("handled before loading"),
+        Command::Completions { .. } | Command::Man | Command::Init { .. } => {
+            unreachable!("handled before loading")
+        }
     }
 }
 
@@ -289,6 +311,11 @@ fn run_explorer(
         watch: cli.kb.clone().filter(|_| !cli.no_watch),
         cache: cache(cli),
         first_frame_only: cli.exit_after_first_frame,
+        kb: cli.kb.clone(),
+        clipboard: match cli.clipboard {
+            ClipboardArg::Osc52 => alliances::system::Clipboard::Osc52,
+            ClipboardArg::Off => alliances::system::Clipboard::Off,
+        },
     };
     match alliances::tui::run(&mut app, theme, &options) {
         Ok(status) => match app.take_failure() {

@@ -8,10 +8,12 @@
 
 use crate::action::Action;
 use crate::app::App;
+use crate::app::effects::Effect;
 use crate::kb::LoadError;
 use crate::kb::cache::Cache;
 use crate::kb::load::{Phase, Progress};
 use crate::loaded::Loaded;
+use crate::system;
 use crate::ui::{self, Theme};
 use crate::watch::{self, Reloaded};
 use ratatui::Terminal;
@@ -47,6 +49,10 @@ pub struct Options {
     pub cache: Option<Cache>,
     /// Leave once the first screen is drawn (to measure start-up).
     pub first_frame_only: bool,
+    /// The user's knowledge-base files, for `e` (none for the built-in one).
+    pub kb: Option<PathBuf>,
+    /// How `y` reaches the clipboard.
+    pub clipboard: crate::system::Clipboard,
 }
 
 /// What arrives besides terminal events.
@@ -94,7 +100,7 @@ pub fn run(app: &mut App, theme: &Theme, options: &Options) -> io::Result<u8> {
             .draw(|frame| ui::draw(frame, app, theme))
             .map(|_| 0)
     } else {
-        event_loop(&mut terminal, app, theme, &rx, options.mouse)
+        event_loop(&mut terminal, app, theme, &rx, options)
     };
     done.store(true, Ordering::SeqCst);
     drop(guard);
@@ -268,13 +274,38 @@ impl Clicks {
     }
 }
 
+/// Carries out what the explorer asked for; the editor gets the terminal while it runs.
+fn carry_out_effects(terminal: &mut Term, app: &mut App, options: &Options) -> io::Result<()> {
+    for effect in app.take_effects() {
+        let done = match &effect {
+            Effect::Edit(written) => match system::place(options.kb.as_deref(), written) {
+                Ok((file, line)) => {
+                    restore(options.mouse);
+                    let done = system::edit(&file, line);
+                    enter(options.mouse)?;
+                    clear(terminal)?;
+                    done
+                }
+                Err(done) => done,
+            },
+            other => match system::carry_out(other, options.clipboard, &mut io::stdout()) {
+                Some(done) => done,
+                None => continue,
+            },
+        };
+        app.effect_done(done);
+    }
+    Ok(())
+}
+
 fn event_loop(
     terminal: &mut Term,
     app: &mut App,
     theme: &Theme,
     rx: &Receiver<Message>,
-    mouse: bool,
+    options: &Options,
 ) -> io::Result<u8> {
+    let mouse = options.mouse;
     let mut clicks = Clicks::default();
     // The load starts with the loop; its own clock is within a few microseconds of this one.
     let started = Instant::now();
@@ -323,6 +354,7 @@ fn event_loop(
                     }
                     next = app.update(action);
                 }
+                carry_out_effects(terminal, app, options)?;
                 if app.should_quit() {
                     return Ok(0);
                 }

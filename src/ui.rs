@@ -10,6 +10,7 @@ pub mod focus_pane;
 pub mod help;
 pub mod link_list;
 pub mod loading;
+pub mod menu;
 pub mod problems;
 pub mod rows;
 pub mod table;
@@ -123,6 +124,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             theme,
         }
         .render(area, buf);
+    }
+    if let Some(menu) = app.menu() {
+        menu::MenuPopup { menu, theme }.render(area, buf);
     }
     if let Some((finder, haystack)) = app.finder() {
         finder::FinderPopup {

@@ -52,6 +52,7 @@ impl App {
             Overlay::Help(_) => return vec![Close, Down, Up, PageDown, Quit],
             Overlay::Finder(_) => return vec![Open, Down, Up, Close, DeleteWord, ClearQuery],
             Overlay::Input(_) => return vec![Open, Close, DeleteWord, ClearQuery],
+            Overlay::Menu(_) => return vec![Open, Down, Up, Close],
             Overlay::None if self.loading.is_some() => return vec![Help, Quit],
             Overlay::None => {}
         }

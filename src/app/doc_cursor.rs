@@ -8,7 +8,7 @@
 use super::Cursor;
 use super::cursor::visible_offset;
 use crate::action::Action;
-use crate::doc::Doc;
+use crate::doc::{Doc, Item};
 use crate::kb::Entity;
 
 /// Carries out a move (`Down`, `Up`, `First`, `Last`, `PageDown`, `PageUp`).
@@ -122,11 +122,16 @@ pub fn scroll(doc: &Doc, c: &mut Cursor, height: usize, delta: isize) {
     settle(doc, c, height, false);
 }
 
-/// The selected link's target, if the link is on screen.
+/// The selected link's target, if the link is on screen and opens an entity.
 pub fn visible_link(doc: &Doc, c: &Cursor, height: usize) -> Option<Entity> {
+    visible_item(doc, c, height).and_then(Item::entity)
+}
+
+/// What the selected line stands for, if it is on screen.
+pub fn visible_item(doc: &Doc, c: &Cursor, height: usize) -> Option<Item> {
     let line = *doc.links().get(c.selected)?;
     (line >= c.offset && line < c.offset + height.max(1))
-        .then(|| doc.target(c.selected))
+        .then(|| doc.item(c.selected))
         .flatten()
 }
 
@@ -186,7 +191,7 @@ mod tests {
                         tone: Tone::Normal,
                     }
                 },
-                target: links.contains(&i).then_some(Entity::Org(i)),
+                item: links.contains(&i).then_some(Entity::Org(i).into()),
             })
             .collect();
         Doc::from_lines(lines)

@@ -13,6 +13,8 @@ pub enum Asking {
     Day,
     /// The filter of the screen's list (applied as it is typed).
     Filter,
+    /// The file to write a table to.
+    WritePath,
 }
 
 impl Asking {
@@ -21,6 +23,7 @@ impl Asking {
         match self {
             Asking::Day => "As of: ",
             Asking::Filter => "Filter: ",
+            Asking::WritePath => "Write to: ",
         }
     }
 
@@ -30,6 +33,9 @@ impl Asking {
             Asking::Day => "YYYY-MM-DD, YYYY-MM or YYYY (its end), article, today",
             Asking::Filter => {
                 "words, country:de kind:university in:ai-alliance role:lead verdict:wrong status:unverified alliances:>1 · Enter keeps · Esc clears"
+            }
+            Asking::WritePath => {
+                "a file name (in the current folder unless a path) · Enter writes · Esc cancels"
             }
         }
     }
@@ -98,8 +104,10 @@ impl App {
         }
         match action {
             Action::Close => {
-                if input.asking == Asking::Filter {
-                    self.set_filter("");
+                match input.asking {
+                    Asking::Filter => self.set_filter(""),
+                    Asking::WritePath => self.cancel_write(),
+                    Asking::Day => {}
                 }
                 self.overlay = Overlay::None;
             }
@@ -118,6 +126,16 @@ impl App {
                     }
                     Err(why) => input.error = Some(why),
                 },
+                Asking::WritePath => {
+                    let text = input.text.clone();
+                    self.overlay = Overlay::None;
+                    if let Err(why) = self.take_write_path(&text) {
+                        self.ask(Asking::WritePath, text);
+                        if let Overlay::Input(input) = &mut self.overlay {
+                            input.error = Some(why);
+                        }
+                    }
+                }
                 // A filter that cannot be read stays on the line, with why.
                 Asking::Filter => match self.rows.error() {
                     Some(why) => input.error = Some(why.to_string()),

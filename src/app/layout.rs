@@ -115,6 +115,19 @@ pub fn help(size: Rect) -> Popup {
     Popup::centered(size, 70, 80)
 }
 
+/// A menu of `choices` rows: as wide as it needs up to the screen, centred.
+pub fn menu(size: Rect, choices: usize) -> Popup {
+    let width = size.width.saturating_sub(4).min(76);
+    let height = (choices as u16)
+        .saturating_add(2)
+        .min(size.height.saturating_sub(2));
+    let frame = size.centered(Constraint::Length(width), Constraint::Length(height));
+    Popup {
+        frame,
+        inner: inner(frame),
+    }
+}
+
 /// The search and go-to popup: the prompt on the first line inside, a rule under it, then the
 /// rows of results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

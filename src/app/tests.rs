@@ -43,14 +43,21 @@ fn moving_in_the_list_changes_the_details_and_resets_them() {
     let mut a = app();
     assert_eq!(a.breadcrumb(), ["AI Alliance"]);
     a.update(Action::NextPane);
-    a.update(Action::Down);
+    // The selection starts on the first member (the website line is link 0).
     assert_eq!(cursor(&a, Pane::Details).selected, 1);
+    a.update(Action::Down);
+    assert_eq!(cursor(&a, Pane::Details).selected, 2);
     a.update(Action::PreviousPane);
     a.update(Action::Down);
     // The list is in name order: the European AI Alliance is the Apply AI Alliance since
     // 2025-10-08.
     assert_eq!(a.breadcrumb(), ["Apply AI Alliance"]);
-    assert_eq!(cursor(&a, Pane::Details), Cursor::default());
+    // The details start again at the top, on their first link to a page.
+    assert_eq!(cursor(&a, Pane::Details).offset, 0);
+    assert_eq!(
+        Some(cursor(&a, Pane::Details).selected),
+        a.doc().first_entity_link()
+    );
     a.update(Action::Last);
     assert_eq!(cursor(&a, Pane::List).selected, a.kb().alliances.len() - 1);
     a.update(Action::Down);
@@ -109,7 +116,8 @@ fn history_walks_back_and_forward_and_a_new_jump_drops_forward() {
     a.update(Action::PreviousPane);
     a.update(Action::Down); // another alliance: not a jump
     a.update(Action::Open);
-    a.update(Action::First);
+    a.update(Action::First); // its website
+    a.update(Action::Down);
     a.update(Action::Open); // its first member: a jump
     a.update(Action::Forward);
     assert_eq!(a.status(), "Nothing to go forward to");

@@ -3,7 +3,7 @@
 //! narrowed by the same filter terms (`verdict:wrong`, `in:european-ai-alliance`,
 //! `changed:yes`).
 
-use super::{Context, Named, Outcome, write_json};
+use super::{Context, Format, Named, Outcome, write_json};
 use crate::listing::Listing;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -34,7 +34,7 @@ pub fn run(
     cx: &Context,
     filter: &str,
     order: super::rows::OrderArg,
-    json: bool,
+    format: Format,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
@@ -48,7 +48,10 @@ pub fn run(
             .expect("a claim of the knowledge base");
         (a, &cx.kb.alliances[a].claims[c])
     };
-    if json {
+    if let Format::Sheet(f) = format {
+        let sheet = crate::listing::columns::sheet(&cx.scope(), Listing::Claims, &rows);
+        super::write_sheet(&sheet, f, out)?;
+    } else if format == Format::Json {
         let rows: Vec<Row> = rows
             .iter()
             .map(|&r| {

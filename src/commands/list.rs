@@ -1,6 +1,6 @@
 //! `alliances list`: one alliance per row.
 
-use super::{Context, Outcome, write_json};
+use super::{Context, Format, Outcome, write_json};
 use crate::kb::{Alliance, AllianceKind};
 use crate::text;
 use serde::Serialize;
@@ -36,7 +36,7 @@ struct Row<'a> {
 pub fn run(
     cx: &Context,
     filter: &Filter,
-    json: bool,
+    format: Format,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<super::Outcome> {
@@ -76,7 +76,17 @@ pub fn run(
         })
         .filter(|a| country.as_ref().is_none_or(|c| has_member_from(cx, a, c)))
         .collect();
-    if json {
+    if let Format::Sheet(f) = format {
+        let ixs: Vec<u32> = rows
+            .iter()
+            .filter_map(|a| cx.index.alliance(cx.kb, &a.id))
+            .map(|a| a as u32)
+            .collect();
+        let sheet =
+            crate::listing::columns::sheet(&cx.scope(), crate::listing::Listing::Alliances, &ixs);
+        return super::write_sheet(&sheet, f, out);
+    }
+    if format == Format::Json {
         let rows: Vec<Row> = rows
             .iter()
             .map(|a| Row {

@@ -2,7 +2,7 @@
 //! terms (`country:de`, `kind:university`, `in:ai-alliance`, `role:lead`, `status:unverified`,
 //! `alliances:>1`) and put in the same orders.
 
-use super::{Context, Named, Outcome, write_json};
+use super::{Context, Format, Named, Outcome, write_json};
 use crate::kb::country;
 use crate::kb::index::link_label;
 use crate::listing::Listing;
@@ -34,7 +34,7 @@ pub fn run(
     cx: &Context,
     filter: &str,
     order: super::rows::OrderArg,
-    json: bool,
+    format: Format,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
@@ -62,7 +62,10 @@ pub fn run(
             })
             .collect()
     };
-    if json {
+    if let Format::Sheet(f) = format {
+        let sheet = crate::listing::columns::sheet(&scope, Listing::Organizations, &rows);
+        super::write_sheet(&sheet, f, out)?;
+    } else if format == Format::Json {
         let rows: Vec<Row> = rows
             .iter()
             .map(|&r| {

@@ -1,6 +1,7 @@
 //! `alliances path A B`: the shortest chain of links between two alliances or organisations.
 
-use super::{Context, Outcome, Sgr, write_json};
+use super::{Context, Format, Outcome, Sgr, write_json};
+use crate::export::Sheet;
 use crate::kb::path::{Link, Via, shortest};
 use crate::kb::{Entity, EntityKind, resolve};
 use serde::Serialize;
@@ -40,7 +41,7 @@ pub fn run(
     from: &str,
     to: &str,
     via: Via,
-    json: bool,
+    format: Format,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
@@ -82,7 +83,28 @@ pub fn run(
             },
         })
         .collect();
-    if json {
+    if let Format::Sheet(f) = format {
+        let mut sheet = Sheet::new(&["Step", "Type", "ID", "Name", "Link"]);
+        let start = node(cx, a);
+        sheet.push(vec![
+            "0".into(),
+            start.kind.into(),
+            start.id,
+            start.name,
+            String::new(),
+        ]);
+        for (i, s) in steps.into_iter().enumerate() {
+            sheet.push(vec![
+                (i + 1).to_string(),
+                s.node.kind.into(),
+                s.node.id,
+                s.node.name,
+                s.link.text,
+            ]);
+        }
+        return super::write_sheet(&sheet, f, out);
+    }
+    if format == Format::Json {
         return write_json(
             &PathDoc {
                 from: node(cx, a),

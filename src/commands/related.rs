@@ -1,7 +1,8 @@
 //! `alliances related ID`: related alliances with the reason for each link, up to a depth.
 
 use super::show::{ReasonOut, reasons_out};
-use super::{Context, Named, Outcome, Sgr, write_json};
+use super::{Context, Format, Named, Outcome, Sgr, write_json};
+use crate::export::Sheet;
 use crate::kb::index::Ix;
 use crate::kb::{EntityKind, resolve};
 use serde::Serialize;
@@ -30,7 +31,7 @@ pub fn run(
     cx: &Context,
     id: &str,
     depth: u8,
-    json: bool,
+    format: Format,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
@@ -49,7 +50,21 @@ pub fn run(
         }
     };
     let entries = walk(cx, start, depth);
-    if json {
+    if let Format::Sheet(f) = format {
+        let mut sheet = Sheet::new(&["ID", "Name", "Depth", "Via", "Reasons"]);
+        for e in entries {
+            let reasons: Vec<String> = e.reasons.into_iter().map(|r| r.text).collect();
+            sheet.push(vec![
+                e.id,
+                e.name,
+                e.depth.to_string(),
+                e.via.id,
+                reasons.join("; "),
+            ]);
+        }
+        return super::write_sheet(&sheet, f, out);
+    }
+    if format == Format::Json {
         let doc = RelatedDoc {
             id: cx.kb.alliances[start].id.to_string(),
             name: cx.kb.alliances[start].name.to_string(),

@@ -1,6 +1,7 @@
 //! `alliances search QUERY`: the explorer's ranking, best first.
 
-use super::{Context, Outcome, Sgr, write_json};
+use super::{Context, Format, Outcome, Sgr, write_json};
+use crate::export::Sheet;
 use crate::kb::index::link_label;
 use crate::kb::{Entity, EntityKind};
 use crate::search::{Haystack, Hit, Searcher, tier_label};
@@ -46,7 +47,7 @@ pub fn run(
     query: &str,
     limit: usize,
     kinds: &[EntityKind],
-    json: bool,
+    format: Format,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
@@ -73,8 +74,23 @@ pub fn run(
     } else {
         Outcome::Success
     };
-    if json {
+    if format == Format::Json {
         write_json(&hits, out)?;
+        return Ok(outcome);
+    }
+    if let Format::Sheet(f) = format {
+        let mut sheet = Sheet::new(&["Type", "ID", "Name", "Matched", "Score", "About"]);
+        for h in &hits {
+            sheet.push(vec![
+                h.kind.into(),
+                h.id.clone(),
+                h.name.clone(),
+                h.matched.clone(),
+                h.score.to_string(),
+                crate::doc::context(cx.kb, cx.index, h.target, cx.day),
+            ]);
+        }
+        super::write_sheet(&sheet, f, out)?;
         return Ok(outcome);
     }
     if hits.is_empty() {

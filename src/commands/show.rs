@@ -1,7 +1,8 @@
 //! `alliances show ID`: one entity with names resolved: what the explorer shows, as text or JSON.
 
-use super::{Context, Named, Outcome, Sgr, write_json};
+use super::{Context, Format, Named, Outcome, Sgr, write_json};
 use crate::doc::{self, Doc, LinkRow, Tone};
+use crate::export::Sheet;
 use crate::kb::index::{Ix, link_label};
 use crate::kb::{Entity, EntityKind, Verdict, index::Reason, resolve};
 use serde::Serialize;
@@ -11,7 +12,7 @@ pub fn run(
     cx: &Context,
     id: &str,
     kind: Option<EntityKind>,
-    json: bool,
+    format: Format,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
@@ -33,8 +34,10 @@ pub fn run(
                 other.kind().short()
             )?;
         }
-        if json {
-            return write_json(&document(cx, *first), out);
+        match format {
+            Format::Json => return write_json(&document(cx, *first), out),
+            Format::Sheet(f) => return super::write_sheet(&sheet(cx, *first), f, out),
+            Format::Text => {}
         }
         print_human(cx, *first, out)?;
     }
@@ -70,6 +73,17 @@ fn print_human(cx: &Context, entity: Entity, out: &mut dyn Write) -> io::Result<
         }
     }
     Ok(())
+}
+
+/// The table of an entity's page: an alliance's members, or what another entity is tied to
+/// (an organisation's alliances and groups, a focus area's alliances, an artifact's makers).
+pub fn sheet(cx: &Context, entity: Entity) -> Sheet {
+    if let Entity::Alliance(a) = entity {
+        return doc::alliance::member_sheet(cx.kb, cx.index, a, cx.day);
+    }
+    let width = cx.width.min(u16::MAX as usize) as u16;
+    let links = doc::page(cx.kb, cx.index, entity, width, cx.day).links;
+    doc::entity::link_sheet(cx.kb, &links)
 }
 
 /// Prints a detail document as lines of text.

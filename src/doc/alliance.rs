@@ -2,7 +2,8 @@
 //! related alliances with their reasons, facts, outputs, the article's claims and sources.
 
 use super::builder::{Builder, unverified};
-use super::{Doc, LineKind, MemberRow, Tone};
+use super::{Doc, Item, LineKind, MemberRow, Tone};
+use crate::export::Sheet;
 use crate::kb::time::StateOn;
 use crate::kb::{Alliance, Day, Entity, EventKind, Index, Ix, Kb, Role, State, Status};
 use crate::text;
@@ -44,7 +45,7 @@ pub fn alliance(kb: &Kb, index: &Index, a: Ix, width: u16, day: Day) -> Doc {
     }
     b.field("Leads", &leads_text(kb, index, al, day));
     if let Some(site) = &al.website {
-        b.field("Website", site);
+        b.field_item("Website", site, Some(Item::Website(Entity::Alliance(a))));
     }
     let current: Vec<Ix> = al.members_on(day).map(|(m, _)| m).collect();
     b.field("Members", &members_summary(al, &current));
@@ -68,9 +69,9 @@ pub fn alliance(kb: &Kb, index: &Index, a: Ix, width: u16, day: Day) -> Doc {
     absences(&mut b, kb, index, al);
     related(&mut b, kb, index, a, day);
     history(&mut b, kb, al, day);
-    facts(&mut b, al, day);
+    facts(&mut b, a, al, day);
     outputs(&mut b, al, day);
-    claims(&mut b, al, day);
+    claims(&mut b, a, al, day);
     b.sources(kb, index, &al.sources);
     b.finish()
 }
@@ -180,11 +181,50 @@ fn member_row(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, m: Ix, name_cols: 
             org,
             name_cols,
         }),
-        Some(Entity::Org(org)),
+        Some(Item::Entity(Entity::Org(org))),
     );
     if let Some(note) = &member.note {
         b.text(4, None, note, Tone::Dim, None);
     }
+}
+
+/// The members of an alliance on the day as a table to write out, in the page's order (by
+/// role, then by name), the former members after them: what `show --format csv` prints and
+/// `w` writes from an alliance's page.
+pub fn member_sheet(kb: &Kb, index: &Index, a: Ix, day: Day) -> Sheet {
+    let mut sheet = Sheet::new(&[
+        "ID", "Name", "Kind", "Country", "Role", "Since", "Until", "Status", "Sources",
+    ]);
+    let Some(al) = kb.alliances.get(a) else {
+        return sheet;
+    };
+    let mut current: Vec<Ix> = al.members_on(day).map(|(m, _)| m).collect();
+    by_name(kb, index, al, &mut current);
+    current.sort_by_key(|&m| al.members[m].role);
+    let mut former: Vec<Ix> = (0..al.members.len())
+        .filter(|&m| al.members[m].left_by(day))
+        .collect();
+    by_name(kb, index, al, &mut former);
+    let date = |d: Option<&crate::kb::Date>| d.map_or_else(String::new, ToString::to_string);
+    for m in current.into_iter().chain(former) {
+        let member = &al.members[m];
+        let Some(o) = index.org(kb, &member.org) else {
+            continue;
+        };
+        let org = &kb.organizations[o];
+        sheet.push(vec![
+            org.id.to_string(),
+            org.name_on(day).to_string(),
+            org.kind.label().to_string(),
+            org.country.as_deref().unwrap_or("").to_string(),
+            member.role.label().to_string(),
+            date(member.since.as_ref()),
+            date(member.until.as_deref()),
+            member.status.label().to_string(),
+            member.sources.join(" "),
+        ]);
+    }
+    sheet
 }
 
 /// Member entries in the order of their organisations' names.
@@ -247,7 +287,7 @@ fn absences(b: &mut Builder, kb: &Kb, index: &Index, al: &Alliance) {
             None,
             &kb.organizations[org].name,
             Tone::Normal,
-            Some(Entity::Org(org)),
+            Some(Item::Entity(Entity::Org(org))),
         );
         b.text(4, None, &x.note, Tone::Dim, None);
     }
@@ -265,7 +305,7 @@ fn related(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, day: Day) {
             None,
             kb.alliances[r.alliance].name_on(day),
             Tone::Normal,
-            Some(Entity::Alliance(r.alliance)),
+            Some(Item::Entity(Entity::Alliance(r.alliance))),
         );
         for reason in &r.reasons {
             b.text(
@@ -337,17 +377,18 @@ fn history(b: &mut Builder, kb: &Kb, al: &Alliance, day: Day) {
 
 /// The facts known by the day (a fact dated later is not yet one), each with the date it
 /// describes.
-fn facts(b: &mut Builder, al: &Alliance, day: Day) {
+fn facts(b: &mut Builder, a: Ix, al: &Alliance, day: Day) {
     let known: Vec<_> = al
         .facts
         .iter()
-        .filter(|f| f.as_of.as_ref().is_none_or(|d| d.by(day)))
+        .enumerate()
+        .filter(|(_, f)| f.as_of.as_ref().is_none_or(|d| d.by(day)))
         .collect();
     if known.is_empty() {
         return;
     }
     b.heading(format!("Facts ({})", known.len()));
-    for f in known {
+    for (i, f) in known {
         let tone = if f.status == Status::Unverified {
             Tone::Unverified
         } else {
@@ -358,7 +399,13 @@ fn facts(b: &mut Builder, al: &Alliance, day: Day) {
             None => format!("{}: ", f.topic),
         };
         let body = format!("{}{}", f.text, unverified(f.status));
-        b.text(2, Some((topic, Tone::Label)), &body, tone, None);
+        b.text(
+            2,
+            Some((topic, Tone::Label)),
+            &body,
+            tone,
+            Some(Item::Fact(a, i)),
+        );
     }
 }
 
@@ -393,20 +440,20 @@ fn outputs(b: &mut Builder, al: &Alliance, day: Day) {
 }
 
 /// What the article claims, checked; what changed since, if it had by the day.
-fn claims(b: &mut Builder, al: &Alliance, day: Day) {
+fn claims(b: &mut Builder, a: Ix, al: &Alliance, day: Day) {
     if al.claims.is_empty() {
         return;
     }
     b.heading(format!("The article's claims ({})", al.claims.len()));
     for (k, c) in al.claims.iter().enumerate() {
         b.mark_claim(k);
-        claim_lines(b, c, day);
+        claim_lines(b, c, day, Item::Claim(a, k));
     }
 }
 
 /// A claim: its verdict and the article's words, what it means, what the sources say, and
 /// what changed since, if it had by the day.
-fn claim_lines(b: &mut Builder, c: &crate::kb::Claim, day: Day) {
+fn claim_lines(b: &mut Builder, c: &crate::kb::Claim, day: Day, item: Item) {
     // `[UNVERIFIED] `, the widest badge, sets where the words start.
     const BADGE: u16 = 13;
     let badge = format!(
@@ -425,7 +472,7 @@ fn claim_lines(b: &mut Builder, c: &crate::kb::Claim, day: Day) {
         Some((badge, Tone::Verdict(c.verdict))),
         &format!("« {} »", c.article),
         Tone::Quote,
-        None,
+        Some(item),
     );
     b.text(hang, None, &c.claim, Tone::Normal, None);
     if let Some(correction) = &c.correction {
@@ -463,10 +510,10 @@ pub fn claim(kb: &Kb, index: &Index, a: Ix, c: Ix, width: u16, day: Day) -> Doc 
         None,
         al.name_on(day),
         Tone::Normal,
-        Some(Entity::Alliance(a)),
+        Some(Item::Entity(Entity::Alliance(a))),
     );
     b.blank();
-    claim_lines(&mut b, claim, day);
+    claim_lines(&mut b, claim, day, Item::Claim(a, c));
     let mut sources: Vec<crate::kb::Str> = claim.sources.to_vec();
     if let Some(later) = claim.later.as_ref().filter(|l| l.date.by(day)) {
         sources.extend(

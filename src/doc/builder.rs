@@ -1,7 +1,7 @@
 //! Building a document line by line, wrapping text to the width.
 
-use super::{Doc, DocLine, LineKind, Tone};
-use crate::kb::{Entity, Index, Kb, LocalName, Status};
+use super::{Doc, DocLine, Item, LineKind, Tone};
+use crate::kb::{Index, Kb, LocalName, Status};
 use crate::text;
 
 /// Builds a document line by line, wrapping text to the width.
@@ -25,8 +25,8 @@ impl Builder {
         self.doc.mark_claim(claim);
     }
 
-    pub(super) fn push(&mut self, kind: LineKind, target: Option<Entity>) {
-        self.doc.push(DocLine { kind, target });
+    pub(super) fn push(&mut self, kind: LineKind, item: Option<Item>) {
+        self.doc.push(DocLine { kind, item });
     }
 
     pub(super) fn blank(&mut self) {
@@ -58,7 +58,7 @@ impl Builder {
         prefix: Option<(String, Tone)>,
         body: &str,
         tone: Tone,
-        target: Option<Entity>,
+        item: Option<Item>,
     ) {
         // A text could be megabytes long: the pane shows its beginning.
         let body = text::capped(body, text::TEXT_BYTES);
@@ -74,13 +74,13 @@ impl Builder {
         if self.too_wide(usize::from(indent) + prefix_cols)
             && let Some((p, ptone)) = prefix
         {
-            self.text(indent, None, p.trim_end(), ptone, target);
+            self.text(indent, None, p.trim_end(), ptone, item);
             return self.text(indent + 2, None, body, tone, None);
         }
         let lead = usize::from(indent) + prefix_cols;
         let room = self.width.saturating_sub(lead).max(4);
         let mut prefix = prefix;
-        let mut target = target;
+        let mut item = item;
         for line in text::wrap(body, room) {
             let p = prefix.take();
             let continuation = p.is_none() && lead > usize::from(indent);
@@ -94,7 +94,7 @@ impl Builder {
                     text: line,
                     tone,
                 },
-                target.take(),
+                item.take(),
             );
         }
     }
@@ -106,11 +106,16 @@ impl Builder {
 
     /// `Label     value`
     pub(super) fn field(&mut self, label: &str, value: &str) {
+        self.field_item(label, value, None);
+    }
+
+    /// `Label     value`, a line that stands for `item`.
+    pub(super) fn field_item(&mut self, label: &str, value: &str, item: Option<Item>) {
         if value.trim().is_empty() {
             return;
         }
         let label = format!("{label:<LABEL_COLS$}");
-        self.text(0, Some((label, Tone::Label)), value, Tone::Normal, None);
+        self.text(0, Some((label, Tone::Label)), value, Tone::Normal, item);
     }
 
     pub(super) fn names(&mut self, names: &[LocalName]) {
@@ -146,7 +151,7 @@ impl Builder {
                 Some((format!("{id:<cols$}"), Tone::Dim)),
                 &title,
                 Tone::Normal,
-                None,
+                index.source(kb, id).map(Item::Source),
             );
             for place in [s.url.as_deref(), s.location.as_deref().map(|l| l.as_str())]
                 .into_iter()

@@ -3,6 +3,7 @@
 
 use super::builder::Builder;
 use super::{Doc, Tone};
+use crate::export::Sheet;
 use crate::kb::index::link_label;
 use crate::kb::{Day, Entity, EntityKind, Index, Ix, Kb, Status, country};
 use crate::text;
@@ -31,6 +32,20 @@ pub fn links_heading(kind: EntityKind) -> (&'static str, &'static str) {
         EntityKind::Artifact => ("Where it comes from", "No known origin"),
         EntityKind::Alliance => ("Links", "Nothing here"),
     }
+}
+
+/// A link list as a table to write out: each row's kind, id and name, and how it relates.
+pub fn link_sheet(kb: &Kb, links: &[LinkRow]) -> Sheet {
+    let mut sheet = Sheet::new(&["Type", "ID", "Name", "Tie"]);
+    for l in links {
+        sheet.push(vec![
+            l.target.kind().label().to_string(),
+            l.target.id(kb).to_string(),
+            l.name.clone(),
+            l.label.clone(),
+        ]);
+    }
+    sheet
 }
 
 /// The page of an organisation, focus area or artifact as of `day` (an alliance has a
@@ -64,11 +79,11 @@ pub fn page_with_links(kb: &Kb, index: &Index, entity: Entity, width: u16, day: 
     }
     out.push(super::DocLine {
         kind: super::LineKind::Blank,
-        target: None,
+        item: None,
     });
     out.push(super::DocLine {
         kind: super::LineKind::Heading(format!("{heading} ({})", links.len())),
-        target: None,
+        item: None,
     });
     for link in links {
         out.push(super::DocLine {
@@ -78,7 +93,7 @@ pub fn page_with_links(kb: &Kb, index: &Index, entity: Entity, width: u16, day: 
                 text: link.label,
                 tone: Tone::Dim,
             },
-            target: Some(link.target),
+            item: Some(link.target.into()),
         });
     }
     out.extend(lines);
@@ -228,7 +243,7 @@ pub fn organization(kb: &Kb, index: &Index, o: Ix, width: u16, day: Day) -> Enti
         b.field("Where", location);
     }
     if let Some(site) = &org.website {
-        b.field("Website", site);
+        b.field_item("Website", site, Some(super::Item::Website(Entity::Org(o))));
     }
     if let Some(p) = parent {
         let mut part_of = kb.organizations[p].name.to_string();

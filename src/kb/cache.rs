@@ -80,7 +80,7 @@ pub fn digest(bytes: &[u8]) -> u128 {
 
 /// The digest of a file, read in blocks; `read` is told how many bytes went by.
 pub fn digest_file(path: &Path, read: &mut dyn FnMut(u64)) -> io::Result<u128> {
-    let mut file = File::open(path)?;
+    let mut file = super::load::open_regular(path)?;
     let mut h = Xxh3::new();
     let mut buf = vec![0; 1 << 20];
     loop {

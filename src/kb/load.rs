@@ -283,10 +283,30 @@ fn parse_files(
     (parsed, problems, key.finish())
 }
 
+/// Opens a file for reading only if it is a regular file (or a link to one): a FIFO, a socket
+/// or a device would block the open or the reads, so they are refused.
+pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    std::fs::File::open(path)
+}
+
+/// The bytes of a regular file (see [`open_regular`]).
+pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    open_regular(path)?.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// One file read and parsed, with the digest of its bytes.
 fn read_file(file: &Path) -> (u128, Result<ParsedFile, Problem>) {
     let name = file.display().to_string();
-    match std::fs::read(file) {
+    match read_regular(file) {
         Ok(bytes) => {
             let digest = cache::digest(&bytes);
             let parsed = parse_file(&name, bytes).map(|mut p| {
@@ -320,6 +340,12 @@ pub fn ron_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
     })?;
     if meta.is_file() {
         return Ok(vec![path.to_path_buf()]);
+    }
+    if !meta.is_dir() {
+        return Err(LoadError::Usage(format!(
+            "cannot open knowledge base {}: not a regular file or a folder",
+            path.display()
+        )));
     }
     let mut files = Vec::new();
     let mut pending = vec![(path.to_path_buf(), 0usize)];

@@ -26,7 +26,7 @@ impl Text {
         match self {
             Text::Static(s) => (*s).into(),
             Text::Owned(s) => s.as_str().into(),
-            Text::File(path) => std::fs::read(path)
+            Text::File(path) => super::load::read_regular(path)
                 .map(|b| String::from_utf8_lossy(&b).into_owned())
                 .unwrap_or_default()
                 .into(),

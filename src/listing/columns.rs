@@ -2,6 +2,7 @@
 //! explorer's tables, the commands' output and what is written to a file.
 
 use super::{Listing, Scope};
+use crate::export::Sheet;
 use crate::kb::{Entity, country};
 use crate::text;
 
@@ -203,10 +204,15 @@ const SHOWN: usize = 4;
 /// The cells of one row, in the order of [`columns`]. Every cell is the knowledge base's text
 /// as it is (the caller makes it safe for where it goes); a long list is cut to a few names.
 pub fn cells(scope: &Scope, listing: Listing, row: u32) -> Vec<String> {
+    cells_naming(scope, listing, row, SHOWN)
+}
+
+/// The cells of one row, a list of names in a cell cut after `shown` names.
+fn cells_naming(scope: &Scope, listing: Listing, row: u32, shown: usize) -> Vec<String> {
     let kb = scope.kb;
     let r = row as usize;
     let names = |ids: &mut dyn Iterator<Item = String>, total: usize| {
-        let shown: Vec<String> = ids.take(SHOWN).collect();
+        let shown: Vec<String> = ids.take(shown).collect();
         let mut s = shown.join(", ");
         if total > shown.len() {
             s.push_str(&format!(" and {} more", total - shown.len()));
@@ -289,6 +295,40 @@ pub fn cells(scope: &Scope, listing: Listing, row: u32) -> Vec<String> {
             ]
         }
     }
+}
+
+/// The rows of a list as a table to write out: the id of what each row stands for (for a
+/// claim, its alliance's), then the explorer's columns with every name in full, and for claims
+/// the addresses of their sources.
+pub fn sheet(scope: &Scope, listing: Listing, rows: &[u32]) -> Sheet {
+    let mut headings = vec![if listing == Listing::Claims {
+        "Alliance ID"
+    } else {
+        "ID"
+    }];
+    headings.extend(columns(listing).iter().map(|c| c.heading));
+    if listing == Listing::Claims {
+        headings.push("Source URLs");
+    }
+    let mut sheet = Sheet::new(&headings);
+    for &row in rows {
+        let Some((entity, claim)) = opens(scope, listing, row) else {
+            continue;
+        };
+        let mut cells = vec![entity.id(scope.kb).to_string()];
+        cells.extend(cells_naming(scope, listing, row, usize::MAX));
+        if let (Some(c), Entity::Alliance(a)) = (claim, entity) {
+            let urls: Vec<&str> = scope.kb.alliances[a].claims[c]
+                .sources
+                .iter()
+                .filter_map(|id| scope.index.source(scope.kb, id))
+                .filter_map(|s| scope.kb.sources[s].url.as_deref())
+                .collect();
+            cells.push(urls.join(" "));
+        }
+        sheet.push(cells);
+    }
+    sheet
 }
 
 /// The entity a row opens, and the claim it stands on (for a claim).

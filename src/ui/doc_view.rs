@@ -49,8 +49,9 @@ impl Widget for DocView<'_> {
         for (row, i) in (self.cursor.offset..end).enumerate() {
             let line = &self.doc.lines[i];
             let y = inner.y + row as u16;
+            // Only the focused pane's selection stands out.
             let selected = self.focused && Some(i) == selected_line;
-            let marked = Some(i) == selected_line;
+            let marked = selected;
             let base = if selected {
                 self.theme.selected
             } else {
@@ -75,8 +76,15 @@ impl Widget for DocView<'_> {
                     tone,
                 } => {
                     let mut cx = x + (*indent).min(w);
-                    if line.target.is_some() && *indent >= 2 {
-                        let marker = if marked { "▶ " } else { "› " };
+                    // Links to pages are marked `›`; the selected line, when focused, `▶`.
+                    if let Some(item) = line.item
+                        && *indent >= 2
+                    {
+                        let marker = match (marked, item.entity()) {
+                            (true, _) => "▶ ",
+                            (false, Some(_)) => "› ",
+                            (false, None) => "  ",
+                        };
                         put(buf, x + indent - 2, y, 2, marker, base);
                     }
                     if let Some((p, ptone)) = prefix {

@@ -31,15 +31,51 @@ impl Tmux {
 
     /// Like `start`, with `env` (`NAME=value …`) set for the binary.
     pub fn start_with_env(name: &str, cols: u16, rows: u16, env: &str, args: &str) -> Tmux {
+        Tmux::start_in(name, cols, rows, std::path::Path::new("."), env, args)
+    }
+
+    /// Like `start_with_env`, in the folder `dir` (where the explorer writes files), with
+    /// tmux taking the explorer's clipboard sequences into its buffer (`set-clipboard on`).
+    pub fn start_in(
+        name: &str,
+        cols: u16,
+        rows: u16,
+        dir: &std::path::Path,
+        env: &str,
+        args: &str,
+    ) -> Tmux {
         let t = Tmux::bare(name);
         let bin = env!("CARGO_BIN_EXE_alliances");
         let command = format!(
-            "env XDG_CONFIG_HOME='{}' XDG_CACHE_HOME='{}' TERM=xterm-256color {env} '{bin}' {args}; echo EXIT=$?; sleep 60",
+            "cd '{}' && env XDG_CONFIG_HOME='{}' XDG_CACHE_HOME='{}' TERM=xterm-256color {env} '{bin}' {args}; echo EXIT=$?; sleep 60",
+            dir.display(),
             t.config.path().display(),
             env!("CARGO_TARGET_TMPDIR")
         );
         t.session(cols, rows, &command);
+        t.tmux(&["set-option", "-g", "set-clipboard", "on"]);
         t
+    }
+
+    /// The newest tmux paste buffer (what the explorer last copied), or nothing.
+    pub fn buffer(&self) -> String {
+        let out = self.tmux(&["show-buffer"]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the paste buffer holds something, and returns it.
+    pub fn wait_buffer(&self) -> String {
+        let start = Instant::now();
+        loop {
+            let b = self.buffer();
+            if !b.is_empty() {
+                return b;
+            }
+            if start.elapsed() > Duration::from_secs(40) {
+                panic!("nothing was copied; the screen was:\n{}", self.capture());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// Runs `command` in the server's one pane, `cols`×`rows`.
