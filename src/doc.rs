@@ -38,6 +38,9 @@ pub enum Tone {
     Unverified,
     Title,
     Heading,
+    /// (Part of) a web address: the website or a source's URL, for the line that stands for it
+    /// just above (a terminal hyperlink where the terminal draws them).
+    Link,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -293,7 +293,8 @@ fn terminal_setup(cli: &Cli) -> Result<(Keymap, Theme), ExitCode> {
         ExitCode::from(1)
     })?;
     let no_color = std::env::var_os("NO_COLOR");
-    let theme = Theme::new(cli.color.enabled(true, no_color.as_deref()));
+    let mut theme = Theme::new(cli.color.enabled(true, no_color.as_deref()));
+    theme.hyperlinks = true;
     Ok((keymap, theme))
 }
 

@@ -167,3 +167,25 @@ fn e_on_the_built_in_knowledge_base_says_how_to_get_files() {
     t.send(&["e"]);
     t.wait_text("`alliances init DIR` writes it as files");
 }
+
+#[test]
+fn a_name_with_escape_sequences_is_copied_without_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = std::fs::canonicalize("tests/data/hostile.ron").unwrap();
+    let t = Tmux::start_in(
+        "copy-hostile",
+        120,
+        30,
+        dir.path(),
+        "",
+        &format!("--kb '{}'", hostile.display()),
+    );
+    t.wait_text("Alliances (1)");
+    t.send(&["y"]);
+    t.wait_text("Esc to close");
+    t.send(&["n"]);
+    t.wait_text("Copied the name");
+    let copied = t.wait_buffer();
+    assert_eq!(copied, "Evil]2;pwned-title Alliance");
+    assert!(!copied.chars().any(char::is_control), "{copied:?}");
+}

@@ -102,7 +102,7 @@ pub fn print_doc(cx: &Context, doc: &Doc, out: &mut dyn Write) -> io::Result<()>
 fn sgr(tone: Tone) -> Sgr {
     match tone {
         Tone::Normal => Sgr::Plain,
-        Tone::Dim => Sgr::Dim,
+        Tone::Dim | Tone::Link => Sgr::Dim,
         Tone::Label => Sgr::Label,
         Tone::Quote => Sgr::Italic,
         Tone::Verdict(Verdict::Confirmed) => Sgr::Green,

@@ -45,7 +45,7 @@ pub fn alliance(kb: &Kb, index: &Index, a: Ix, width: u16, day: Day) -> Doc {
     }
     b.field("Leads", &leads_text(kb, index, al, day));
     if let Some(site) = &al.website {
-        b.field_item("Website", site, Some(Item::Website(Entity::Alliance(a))));
+        b.field_link("Website", site, Item::Website(Entity::Alliance(a)));
     }
     let current: Vec<Ix> = al.members_on(day).map(|(m, _)| m).collect();
     b.field("Members", &members_summary(al, &current));

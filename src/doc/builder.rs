@@ -111,11 +111,20 @@ impl Builder {
 
     /// `Label     value`, a line that stands for `item`.
     pub(super) fn field_item(&mut self, label: &str, value: &str, item: Option<Item>) {
+        self.field_toned(label, value, Tone::Normal, item);
+    }
+
+    /// `Website   https://…`: a web address that the line stands for (`item`).
+    pub(super) fn field_link(&mut self, label: &str, url: &str, item: Item) {
+        self.field_toned(label, url, Tone::Link, Some(item));
+    }
+
+    fn field_toned(&mut self, label: &str, value: &str, tone: Tone, item: Option<Item>) {
         if value.trim().is_empty() {
             return;
         }
         let label = format!("{label:<LABEL_COLS$}");
-        self.text(0, Some((label, Tone::Label)), value, Tone::Normal, item);
+        self.text(0, Some((label, Tone::Label)), value, tone, item);
     }
 
     pub(super) fn names(&mut self, names: &[LocalName]) {
@@ -153,10 +162,10 @@ impl Builder {
                 Tone::Normal,
                 index.source(kb, id).map(Item::Source),
             );
-            for place in [s.url.as_deref(), s.location.as_deref().map(|l| l.as_str())]
-                .into_iter()
-                .flatten()
-            {
+            if let Some(url) = s.url.as_deref() {
+                self.text(2 + cols as u16, None, url, Tone::Link, None);
+            }
+            if let Some(place) = s.location.as_deref() {
                 self.text(2 + cols as u16, None, place, Tone::Dim, None);
             }
         }

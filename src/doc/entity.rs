@@ -243,7 +243,7 @@ pub fn organization(kb: &Kb, index: &Index, o: Ix, width: u16, day: Day) -> Enti
         b.field("Where", location);
     }
     if let Some(site) = &org.website {
-        b.field_item("Website", site, Some(super::Item::Website(Entity::Org(o))));
+        b.field_link("Website", site, super::Item::Website(Entity::Org(o)));
     }
     if let Some(p) = parent {
         let mut part_of = kb.organizations[p].name.to_string();

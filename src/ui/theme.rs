@@ -27,6 +27,11 @@ pub struct Theme {
     pub confirmed: Style,
     pub imprecise: Style,
     pub wrong: Style,
+    /// A web address.
+    pub link: Style,
+    /// Whether web addresses are written as terminal hyperlinks (OSC 8): on a real terminal,
+    /// not in test buffers.
+    pub hyperlinks: bool,
 }
 
 impl Theme {
@@ -65,6 +70,8 @@ impl Theme {
             confirmed: base.fg(Color::Green).add_modifier(Modifier::BOLD),
             imprecise: base.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             wrong: base.fg(Color::Red).add_modifier(Modifier::BOLD),
+            link: base.fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+            hyperlinks: false,
         }
     }
 
@@ -91,6 +98,8 @@ impl Theme {
             confirmed: bold,
             imprecise: bold,
             wrong: bold.add_modifier(Modifier::UNDERLINED),
+            link: base.add_modifier(Modifier::UNDERLINED),
+            hyperlinks: false,
         }
     }
 
