@@ -101,8 +101,17 @@ impl App {
                 first(a)
             };
             if let Some(keys) = keys {
-                pairs.push((keys, a.hint()));
+                let words = match (&self.overlay, a) {
+                    (Overlay::Menu(_), Action::Open) => "choose",
+                    _ => a.hint(),
+                };
+                pairs.push((keys, words));
             }
+        }
+        // A menu's choices have keys of their own.
+        if let Overlay::Menu(menu) = &self.overlay {
+            let keys: String = menu.choices.iter().map(|c| c.key).collect();
+            pairs.insert(0, (keys, "choose"));
         }
         pairs
     }
