@@ -1,7 +1,7 @@
 //! Drawing one frame of the explorer (the whole screen into a buffer, as the terminal backend
 //! receives it) at 80×24 and 200×60, over 1k and 1M organisations: the start screen, an
-//! organisation's view, the member search with results, and the Organisations view whole and
-//! filtered.
+//! organisation's view, the member search with results, the Organisations view whole and
+//! filtered, and the three pictures (matrix, timeline, map).
 
 mod synth;
 
@@ -75,7 +75,18 @@ fn frames(c: &mut Criterion) {
             press(&mut app, &[Action::Open]);
             settle(&mut app);
             bench("organisations filtered", &app);
-            press(&mut app, &[Action::ClearFilter, Action::ViewAlliances]);
+            press(&mut app, &[Action::ClearFilter]);
+            settle(&mut app);
+            // The pictures: the matrix, the timeline, the map.
+            for (view, picture) in [
+                (Action::ViewMatrix, "matrix"),
+                (Action::ViewTimeline, "timeline"),
+                (Action::ViewMap, "map"),
+            ] {
+                press(&mut app, &[view]);
+                bench(picture, &app);
+            }
+            press(&mut app, &[Action::ViewAlliances]);
             settle(&mut app);
         }
     }

@@ -50,6 +50,15 @@ pub enum Action {
     ViewFocusAreas,
     /// Switch to the table of the article's claims.
     ViewClaims,
+    /// Switch to the overlap matrix.
+    ViewMatrix,
+    /// Switch to the timeline.
+    ViewTimeline,
+    /// Switch to the world map.
+    ViewMap,
+    /// In a picture: its next mode (the matrix's columns, the timeline's zoom, the map's
+    /// alliance).
+    Mode,
     /// Show the knowledge base as of the article's date, or as of today again.
     ToggleDay,
     /// Type the day to show the knowledge base as of.
@@ -128,6 +137,10 @@ impl Action {
             Action::ViewOrganizations => "organisations",
             Action::ViewFocusAreas => "focus areas",
             Action::ViewClaims => "claims",
+            Action::ViewMatrix => "matrix",
+            Action::ViewTimeline => "timeline",
+            Action::ViewMap => "map",
+            Action::Mode => "mode",
             Action::ToggleDay => "as of",
             Action::TypeDay => "date",
             Action::Copy => "copy",
@@ -172,6 +185,10 @@ impl Action {
             Action::ViewOrganizations => "view: organisations",
             Action::ViewFocusAreas => "view: focus areas",
             Action::ViewClaims => "view: the article's claims",
+            Action::ViewMatrix => "view: the overlap matrix",
+            Action::ViewTimeline => "view: the timeline",
+            Action::ViewMap => "view: the world map",
+            Action::Mode => "a picture's next mode (columns, zoom, alliance)",
             Action::ToggleDay => "as of the article / today",
             Action::TypeDay => "as of a date you type",
             Action::DeleteChar => "delete a character",

@@ -415,6 +415,18 @@ impl App {
     }
 
     fn update_browse(&mut self, action: Action) -> Option<Action> {
+        // A picture answers some keys itself (its columns, its zoom, its mode).
+        if self.screen.focus() == Pane::Picture {
+            let data = Data {
+                kb: &self.loaded.kb,
+                index: &self.loaded.index,
+                day: self.day,
+                rows: self.rows.get(),
+            };
+            if self.screen.view.state_mut().steer(action, &data) {
+                return None;
+            }
+        }
         match action {
             Action::Help => self.overlay = Overlay::Help(Cursor::default()),
             Action::Search => self.open_finder(FinderKind::Members),
@@ -431,6 +443,13 @@ impl App {
             Action::ViewOrganizations => self.switch_to(crate::listing::Listing::Organizations),
             Action::ViewFocusAreas => self.switch_to(crate::listing::Listing::FocusAreas),
             Action::ViewClaims => self.switch_to(crate::listing::Listing::Claims),
+            Action::ViewMatrix => self.switch_to(views::Tab::Matrix),
+            Action::ViewTimeline => self.switch_to(views::Tab::Timeline),
+            Action::ViewMap => self.switch_to(views::Tab::Map),
+            Action::Mode => {
+                self.status =
+                    Some("v changes the mode of a picture: 5 matrix, 6 timeline, 7 map".into())
+            }
             Action::TypeDay => self.ask(input::Asking::Day, ""),
             Action::Copy => self.copy_menu(),
             Action::OpenLink => self.open_link(),
@@ -561,6 +580,14 @@ impl App {
                 self.jump(Entity::Alliance(a));
                 self.pending_claim = Some(c);
             }
+            Open::Compare(a, b) => {
+                self.go(Screen::new(View::Compare(Compare::of(a, b)), Pane::Shared));
+            }
+            Open::Filtered(listing, filter) => {
+                self.switch_to(views::Tab::List(listing));
+                self.set_filter(&filter);
+                self.status = Some(format!("Filtered by {filter}; Esc clears"));
+            }
             Open::Nothing => {}
         }
     }
@@ -663,6 +690,12 @@ impl App {
             rows: self.rows.get(),
         };
         self.screen.state_mut().settle(&data);
+        if let Some(room) = self
+            .areas()
+            .and_then(|a| a.pane(Pane::Picture).map(|p| p.inner))
+        {
+            self.screen.view.state_mut().fit(&data, room);
+        }
         let key = (self.screen.state().page_key(&data), width, self.day);
         if self.page_for != Some(key) {
             let subject_changed = self.page_for.is_none_or(|(k, _, _)| k != key.0);

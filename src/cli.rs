@@ -167,6 +167,28 @@ pub enum Command {
         #[command(flatten)]
         output: Output,
     },
+    /// The overlap matrix: organisations each two alliances share (the diagonal: each one's size), the largest first
+    Matrix {
+        /// Alliances × focus areas instead (1 where an alliance works on one)
+        #[arg(long)]
+        focus: bool,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// What happened when, oldest first: foundings, members joining and leaving, outputs, renamings; filter terms in:ALLIANCE kind:joined|left|founded|output|event, and words
+    Timeline {
+        /// Filter terms and words
+        filter: Vec<String>,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Organisations per country, of every alliance or of one (in:ALLIANCE), with each country's position
+    Map {
+        /// in:ALLIANCE
+        filter: Vec<String>,
+        #[command(flatten)]
+        output: Output,
+    },
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]

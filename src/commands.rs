@@ -11,6 +11,7 @@ pub mod list;
 pub mod orgs;
 mod paint;
 pub mod path;
+pub mod pictures;
 pub mod related;
 pub mod rows;
 pub mod search;

@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod listing;
 pub mod loaded;
 pub mod memory;
+pub mod pictures;
 pub mod progress;
 pub mod search;
 pub mod suggest;

@@ -181,6 +181,15 @@ fn run(
             let order = commands::rows::OrderArg::new(sort, *reverse);
             commands::claims::run(cx, &filter_words(filter), order, output.format(), out, err)
         }
+        Command::Matrix { focus, output } => {
+            commands::pictures::matrix(cx, *focus, output.format(), out)
+        }
+        Command::Timeline { filter, output } => {
+            commands::pictures::timeline(cx, &filter_words(filter), output.format(), out, err)
+        }
+        Command::Map { filter, output } => {
+            commands::pictures::map(cx, &filter_words(filter), output.format(), out, err)
+        }
         Command::Check | Command::Export { .. } => unreachable!("answered before indexing"),
         Command::Completions { .. } | Command::Man | Command::Init { .. } => {
             unreachable!("handled before loading")

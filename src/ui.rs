@@ -10,14 +10,18 @@ pub mod focus_pane;
 pub mod help;
 pub mod link_list;
 pub mod loading;
+pub mod map;
+pub mod matrix;
 pub mod menu;
 pub mod problems;
 pub mod rows;
 pub mod table;
 pub mod theme;
+pub mod timeline;
 
 use crate::action::Action;
 use crate::app::layout::{self, PaneArea};
+use crate::app::screen::Picture;
 use crate::app::{App, Pane, View};
 use alliance_list::AllianceList;
 use chrome::{Header, HintBar, InputLine, StatusLine, Tabs};
@@ -171,7 +175,41 @@ fn render_pane(app: &App, area: &PaneArea, theme: &Theme, buf: &mut Buffer) {
         }
         .render(area.frame, buf)
     };
+    match (&screen.view, &page.picture) {
+        (View::Matrix(v), Picture::Matrix(m)) => {
+            return matrix::MatrixPicture {
+                view: v,
+                page: m,
+                kb,
+                day: app.day(),
+                focused,
+                theme,
+            }
+            .render(area.frame, buf);
+        }
+        (View::Timeline(v), Picture::Timeline(t)) => {
+            return timeline::TimelinePicture {
+                view: v,
+                page: t,
+                kb,
+                focused,
+                theme,
+            }
+            .render(area.frame, buf);
+        }
+        (View::Map(_), Picture::Map(m)) => {
+            return map::MapPicture {
+                page: m,
+                cursor,
+                focused,
+                theme,
+            }
+            .render(area.frame, buf);
+        }
+        _ => {}
+    }
     match &screen.view {
+        View::Matrix(_) | View::Timeline(_) | View::Map(_) => {}
         View::Alliances(v) if pane == Pane::List => AllianceList {
             kb,
             rows: app.rows(),

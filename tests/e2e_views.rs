@@ -130,3 +130,22 @@ fn the_path_from_meta_to_the_scottish_ai_alliance_is_the_one_the_command_prints(
     t.send(&["q"]);
     t.wait_text("EXIT=0");
 }
+
+#[test]
+fn the_matrix_cell_of_the_ai_alliance_and_the_partnership_compares_them() {
+    let t = Tmux::start("matrix", 120, 40, "");
+    t.wait_text("Alliances (9)");
+    t.send(&["5"]);
+    t.wait_text("Matrix: organisations two alliances share (9×9)");
+    t.send(&["l", "l", "l", "l"]);
+    t.wait_text("AI Alliance × Partnership on AI: 5 organisations in both");
+    t.send(&["Enter"]);
+    let screen = t.wait_text("In both (5)");
+    for name in ["IBM", "Intel", "Meta", "Sony Group", "University of Tokyo"] {
+        assert!(screen.contains(name), "{name}:\n{screen}");
+    }
+    assert!(
+        header(&screen).ends_with("Matrix › AI Alliance ⇄ Partnership on AI"),
+        "{screen}"
+    );
+}

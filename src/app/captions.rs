@@ -1,7 +1,7 @@
 //! The words around the panes: the status line, the breadcrumb of screen titles, and which
 //! actions the hint bar offers, with their keys as the key map binds them.
 
-use super::{App, Overlay, Screen};
+use super::{App, Overlay, Pane, Screen};
 use crate::action::Action::{self, Down, Up};
 use crate::keymap::Mode;
 
@@ -101,8 +101,10 @@ impl App {
                 first(a)
             };
             if let Some(keys) = keys {
+                let picture = self.screen.focus() == Pane::Picture;
                 let words = match (&self.overlay, a) {
                     (Overlay::Menu(_), Action::Open) => "choose",
+                    (_, Action::NextPane) if picture => "next column",
                     _ => a.hint(),
                 };
                 pairs.push((keys, words));

@@ -2,7 +2,7 @@
 
 /// The selected row of a list and the first visible row. Kept in range by `clamp`, which
 /// `App::update` calls after every action, so a list and what depends on it always agree.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Cursor {
     pub selected: usize,
     pub offset: usize,

@@ -169,7 +169,7 @@ impl App {
             match state.open(pane, &data, &self.page) {
                 Open::Jump(e) => Some(Item::Entity(e)),
                 Open::Claim(a, c) => Some(Item::Claim(a, c)),
-                Open::Focus(_) | Open::Nothing => None,
+                Open::Compare(..) | Open::Filtered(..) | Open::Focus(_) | Open::Nothing => None,
             }
         };
         chosen.or_else(|| state.subject(&data).map(Item::Entity))

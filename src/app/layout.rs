@@ -203,3 +203,96 @@ mod tests {
         assert!(tiny.list.is_empty());
     }
 }
+
+/// The matrix inside its pane: a heading line of column numbers, the rows with their labels,
+/// and two lines under them about the cell under the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MatrixAreas {
+    pub header: Rect,
+    pub labels: Rect,
+    pub cells: Rect,
+    pub about: Rect,
+    /// How many rows and columns of cells fit.
+    pub rows: usize,
+    pub cols: usize,
+}
+
+/// Columns of one cell of the matrix.
+pub const MATRIX_CELL_COLS: u16 = 5;
+
+pub fn matrix(inner: Rect) -> MatrixAreas {
+    let label = (inner.width * 35 / 100).clamp(8, 34).min(inner.width);
+    let about_h = 2.min(inner.height);
+    let body_h = inner.height.saturating_sub(1 + about_h);
+    let header = Rect::new(
+        inner.x + label,
+        inner.y,
+        inner.width - label,
+        1.min(inner.height),
+    );
+    let labels = Rect::new(inner.x, inner.y + 1, label, body_h);
+    let cells = Rect::new(inner.x + label, inner.y + 1, inner.width - label, body_h);
+    let about = Rect::new(inner.x, inner.y + 1 + body_h, inner.width, about_h);
+    MatrixAreas {
+        header,
+        labels,
+        cells,
+        about,
+        rows: usize::from(body_h),
+        cols: usize::from(cells.width / MATRIX_CELL_COLS),
+    }
+}
+
+/// The timeline inside its pane: the axis on top (labels, the line, the marks, the cursor),
+/// the list of what happened under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimelineAreas {
+    pub axis: Rect,
+    pub list: Rect,
+}
+
+/// Lines the axis takes: its labels, the line, three of marks, the cursor's line, a rule.
+pub const TIMELINE_AXIS_LINES: u16 = 7;
+
+pub fn timeline(inner: Rect) -> TimelineAreas {
+    let axis_h = TIMELINE_AXIS_LINES.min(inner.height);
+    TimelineAreas {
+        axis: Rect::new(inner.x, inner.y, inner.width, axis_h),
+        list: Rect::new(
+            inner.x,
+            inner.y + axis_h,
+            inner.width,
+            inner.height - axis_h,
+        ),
+    }
+}
+
+/// The map inside its pane: the world on the left, the countries by count on the right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MapAreas {
+    pub world: Rect,
+    pub list: Rect,
+}
+
+/// The latitudes the map shows (the longitudes are all of them).
+pub const MAP_LATITUDES: [f64; 2] = [-60.0, 85.0];
+
+pub fn map(inner: Rect) -> MapAreas {
+    let list_w = (inner.width * 36 / 100).clamp(16.min(inner.width), 34);
+    let world_w = inner.width - list_w;
+    // Braille dots are about square (two across, four down a cell twice as tall as wide): a
+    // degree takes as many dots each way when the height is this share of the width.
+    let span = MAP_LATITUDES[1] - MAP_LATITUDES[0];
+    let world_h = ((f64::from(world_w) * 2.0 * span / 360.0 / 4.0).round() as u16)
+        .clamp(1.min(inner.height), inner.height);
+    let top = inner.y + (inner.height - world_h) / 2;
+    MapAreas {
+        world: Rect::new(inner.x, top, world_w, world_h),
+        list: Rect::new(
+            inner.x + inner.width - list_w,
+            inner.y,
+            list_w,
+            inner.height,
+        ),
+    }
+}

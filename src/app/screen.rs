@@ -7,14 +7,20 @@
 mod alliances;
 mod compare;
 mod entity;
+mod map;
+mod matrix;
 mod path;
 mod table;
+mod timeline;
 
 pub use alliances::{Alliances, LINES_PER_ALLIANCE};
 pub use compare::Compare;
 pub use entity::EntityView;
+pub use map::{MapPage, MapView};
+pub use matrix::{MatrixPage, MatrixView};
 pub use path::PathView;
 pub use table::TableView;
+pub use timeline::{TimelinePage, TimelineView, Zoom};
 
 use super::Cursor;
 use crate::action::Action;
@@ -36,6 +42,9 @@ pub enum Pane {
     Shared,
     OnlyFirst,
     OnlySecond,
+    /// A picture of the whole field: its cursor's `selected` is a row of the matrix, a mark of
+    /// the timeline, a country of the map.
+    Picture,
 }
 
 /// How a view arranges its panes, left to right, in the order of its panes.
@@ -64,6 +73,12 @@ pub enum View {
     Table(TableView),
     /// The shortest chain of links between two entities.
     Path(PathView),
+    /// Alliances × alliances (or × focus areas): what they share.
+    Matrix(MatrixView),
+    /// What happened when.
+    Timeline(TimelineView),
+    /// Where the members are.
+    Map(MapView),
 }
 
 /// The knowledge base as the screen shows it: its data, its index, the day it is as of, and
@@ -149,6 +164,22 @@ pub trait ViewState {
     fn listing(&self) -> Option<Listed<'_>> {
         None
     }
+    /// Its view of the row of views, if it is one.
+    fn tab(&self) -> Option<crate::app::views::Tab> {
+        self.listing()
+            .map(|l| crate::app::views::Tab::List(l.listing))
+    }
+    /// Keeps what it shows within `room`, the inside of its one pane (for a picture, whose
+    /// geometry is its own), once the data is known.
+    fn fit(&mut self, _data: &Data, _room: ratatui::layout::Rect) {}
+    /// Takes an action a picture answers itself (columns, zoom, mode); false if it does not.
+    fn steer(&mut self, _action: Action, _data: &Data) -> bool {
+        false
+    }
+    /// The filter it takes, as typed, when it is not a listing's (the timeline's).
+    fn own_filter(&mut self) -> Option<&mut String> {
+        None
+    }
     /// What its list of a whole listing shows, to change it.
     fn narrowing_mut(&mut self) -> Option<&mut Narrowing> {
         None
@@ -172,7 +203,7 @@ pub trait ViewState {
 }
 
 /// What Enter on a list's selection does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Open {
     /// Go to an entity (recorded in history).
     Jump(Entity),
@@ -180,6 +211,10 @@ pub enum Open {
     Focus(Pane),
     /// Go to an alliance, its details scrolled to one of the article's claims.
     Claim(crate::kb::Ix, crate::kb::Ix),
+    /// Compare two alliances.
+    Compare(crate::kb::Ix, crate::kb::Ix),
+    /// A view of the row of views with its list filtered (`country:de`).
+    Filtered(crate::listing::Listing, String),
     Nothing,
 }
 
@@ -191,6 +226,9 @@ impl View {
             View::Compare(v) => v,
             View::Table(v) => v,
             View::Path(v) => v,
+            View::Matrix(v) => v,
+            View::Timeline(v) => v,
+            View::Map(v) => v,
         }
     }
 
@@ -201,6 +239,9 @@ impl View {
             View::Compare(v) => v,
             View::Table(v) => v,
             View::Path(v) => v,
+            View::Matrix(v) => v,
+            View::Timeline(v) => v,
+            View::Map(v) => v,
         }
     }
 }
@@ -292,6 +333,18 @@ impl Screen {
 pub struct Page {
     pub doc: Doc,
     lists: Vec<Rows>,
+    /// What a picture shows, worked out for its window.
+    pub picture: Picture,
+}
+
+/// What a picture view shows, worked out when its window or data change (never per frame).
+#[derive(Debug, Clone, Default)]
+pub enum Picture {
+    #[default]
+    None,
+    Matrix(MatrixPage),
+    Timeline(TimelinePage),
+    Map(MapPage),
 }
 
 /// The rows of one list pane, and the columns of the widest name among them.
@@ -317,7 +370,11 @@ impl Page {
                 }
             })
             .collect();
-        Page { doc, lists }
+        Page {
+            doc,
+            lists,
+            picture: Picture::None,
+        }
     }
 
     /// The rows of a list pane (none if the page has no list for it).

@@ -5,17 +5,84 @@
 use super::finder::FinderKind;
 use super::input::Asking;
 use super::rows::{Asked, Want};
-use super::screen::{Pane, PathView, Screen, TableView, View};
+use super::screen::{MapView, MatrixView, Pane, PathView, Screen, TableView, TimelineView, View};
 use super::{App, Overlay, doc_cursor};
 use crate::kb::Entity;
 use crate::listing::Listing;
 
-/// The views of the row of views, in the order of their keys (1, 2, 3, 4).
-pub const TABS: [Listing; 4] = [
-    Listing::Alliances,
-    Listing::Organizations,
-    Listing::FocusAreas,
-    Listing::Claims,
+/// A view of the row of views: a list of the whole field, or a picture of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    List(Listing),
+    Matrix,
+    Timeline,
+    Map,
+}
+
+impl From<Listing> for Tab {
+    fn from(listing: Listing) -> Self {
+        Tab::List(listing)
+    }
+}
+
+impl Tab {
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::List(l) => l.label(),
+            Tab::Matrix => "Matrix",
+            Tab::Timeline => "Timeline",
+            Tab::Map => "Map",
+        }
+    }
+
+    /// A shorter name, for a narrow row of views.
+    pub fn short(self) -> &'static str {
+        match self {
+            Tab::List(Listing::Alliances) => "Alliances",
+            Tab::List(Listing::Organizations) => "Orgs",
+            Tab::List(Listing::FocusAreas) => "Areas",
+            Tab::List(Listing::Claims) => "Claims",
+            Tab::Matrix => "Matrix",
+            Tab::Timeline => "Time",
+            Tab::Map => "Map",
+        }
+    }
+
+    /// The action that switches to it.
+    pub fn action(self) -> crate::action::Action {
+        use crate::action::Action;
+        match self {
+            Tab::List(Listing::Alliances) => Action::ViewAlliances,
+            Tab::List(Listing::Organizations) => Action::ViewOrganizations,
+            Tab::List(Listing::FocusAreas) => Action::ViewFocusAreas,
+            Tab::List(Listing::Claims) => Action::ViewClaims,
+            Tab::Matrix => Action::ViewMatrix,
+            Tab::Timeline => Action::ViewTimeline,
+            Tab::Map => Action::ViewMap,
+        }
+    }
+
+    /// Its screen when it is first shown.
+    fn first_screen(self) -> Screen {
+        match self {
+            Tab::List(Listing::Alliances) => Screen::alliances(0),
+            Tab::List(other) => Screen::new(View::Table(TableView::new(other)), Pane::Table),
+            Tab::Matrix => Screen::new(View::Matrix(MatrixView::default()), Pane::Picture),
+            Tab::Timeline => Screen::new(View::Timeline(TimelineView::default()), Pane::Picture),
+            Tab::Map => Screen::new(View::Map(MapView::default()), Pane::Picture),
+        }
+    }
+}
+
+/// The views of the row of views, in the order of their keys (1 to 7).
+pub const TABS: [Tab; 7] = [
+    Tab::List(Listing::Alliances),
+    Tab::List(Listing::Organizations),
+    Tab::List(Listing::FocusAreas),
+    Tab::List(Listing::Claims),
+    Tab::Matrix,
+    Tab::Timeline,
+    Tab::Map,
 ];
 
 impl App {
@@ -119,39 +186,41 @@ impl App {
         &self.list_highlights
     }
 
-    /// The list of the row of views the screen shows, or the one it was reached from.
-    pub fn tab(&self) -> Option<Listing> {
+    /// The view of the row of views the screen shows, or the one it was reached from.
+    pub fn tab(&self) -> Option<Tab> {
         std::iter::once(&self.screen)
             .chain(self.history.behind().iter().rev())
-            .find_map(|s| s.state().listing().map(|l| l.listing))
+            .find_map(|s| s.state().tab())
     }
 
     /// Switches to a view of the row of views, as it was left (history records the switch).
-    pub(super) fn switch_to(&mut self, listing: Listing) {
-        let here = self.screen.state().listing().map(|l| l.listing);
-        if here == Some(listing) {
+    pub(super) fn switch_to(&mut self, tab: impl Into<Tab>) {
+        let tab = tab.into();
+        let here = self.screen.state().tab();
+        if here == Some(tab) {
             return;
         }
         if here.is_some() {
             let current = self.screen.clone();
-            self.tabs
-                .retain(|s| s.state().listing().map(|l| l.listing) != here);
+            self.tabs.retain(|s| s.state().tab() != here);
             self.tabs.push(current);
         }
         let next = self
             .tabs
             .iter()
-            .find(|s| s.state().listing().map(|l| l.listing) == Some(listing))
+            .find(|s| s.state().tab() == Some(tab))
             .cloned()
-            .unwrap_or_else(|| match listing {
-                Listing::Alliances => Screen::alliances(0),
-                other => Screen::new(View::Table(TableView::new(other)), Pane::Table),
-            });
+            .unwrap_or_else(|| tab.first_screen());
         self.go(next);
     }
 
     /// `f`: the filter of the screen's list, typed on the bottom line.
     pub(super) fn filter(&mut self) {
+        if let Some(own) = self.screen.state_mut().own_filter() {
+            let text = own.clone();
+            self.ask(Asking::Filter, text);
+            return;
+        }
         let Some(listed) = self.screen.state().listing() else {
             self.status = Some(
                 "Filters narrow the lists of the whole field: 1 alliances, 2 organisations, 3 focus areas, 4 claims"
@@ -166,11 +235,17 @@ impl App {
 
     /// Esc on a filtered list: the whole list again.
     pub(super) fn clear_filter(&mut self) {
-        if self
+        let own = self
             .screen
-            .state()
-            .listing()
-            .is_some_and(|l| !l.narrowing.filter.is_empty())
+            .state_mut()
+            .own_filter()
+            .is_some_and(|f| !f.is_empty());
+        if own
+            || self
+                .screen
+                .state()
+                .listing()
+                .is_some_and(|l| !l.narrowing.filter.is_empty())
         {
             self.set_filter("");
             self.status = Some("Filter cleared".into());
@@ -183,6 +258,13 @@ impl App {
             && n.filter != text
         {
             n.filter = text.to_string();
+        } else if let Some(own) = self.screen.state_mut().own_filter()
+            && own != text
+        {
+            *own = text.to_string();
+            if let Some(c) = self.screen.cursor_mut(Pane::Picture) {
+                *c = super::Cursor::default();
+            }
         }
     }
 
@@ -242,22 +324,16 @@ impl App {
 
     /// The tabs of the row of views: each one's key, its name, and whether it is the one in
     /// use.
-    pub fn tabs(&self) -> Vec<(String, &'static str, bool)> {
+    pub fn tabs(&self) -> Vec<(String, [&'static str; 2], bool)> {
         let current = self.tab();
         TABS.iter()
-            .zip([
-                crate::action::Action::ViewAlliances,
-                crate::action::Action::ViewOrganizations,
-                crate::action::Action::ViewFocusAreas,
-                crate::action::Action::ViewClaims,
-            ])
-            .map(|(&listing, action)| {
+            .map(|&tab| {
                 let key = self
                     .keymap
-                    .keys(crate::keymap::Mode::Browse, action)
+                    .keys(crate::keymap::Mode::Browse, tab.action())
                     .first()
                     .map_or_else(String::new, ToString::to_string);
-                (key, listing.label(), Some(listing) == current)
+                (key, [tab.label(), tab.short()], Some(tab) == current)
             })
             .collect()
     }

@@ -55,8 +55,8 @@ impl Widget for Header<'_> {
 /// The row of views: `1 Alliances  2 Organisations  3 Focus areas  4 Claims`, the one in use
 /// shown apart, and on the right what narrows the screen's list (`filter country:de`).
 pub struct Tabs<'a> {
-    /// Each view's key, its name, and whether it is the one in use.
-    pub tabs: &'a [(String, &'static str, bool)],
+    /// Each view's key, its name and a shorter one, and whether it is the one in use.
+    pub tabs: &'a [(String, [&'static str; 2], bool)],
     pub caption: Option<&'a str>,
     pub theme: &'a Theme,
 }
@@ -69,7 +69,20 @@ impl Widget for Tabs<'_> {
         buf.set_style(area, self.theme.text);
         let right = area.right();
         let mut x = area.x + 1;
-        for (key, name, current) in self.tabs {
+        // The names in full if they fit, else the shorter ones.
+        let need = |n: usize| -> usize {
+            self.tabs
+                .iter()
+                .map(|(k, names, _)| text::width(k) + text::width(names[n]) + 3)
+                .sum()
+        };
+        let short = usize::from(if need(0) < usize::from(area.width) {
+            0u8
+        } else {
+            1
+        });
+        for (key, names, current) in self.tabs {
+            let name = names[short];
             let (key_style, name_style) = if *current {
                 (self.theme.selected, self.theme.selected)
             } else {

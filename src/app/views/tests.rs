@@ -1,6 +1,7 @@
 //! The row of views, filters, orders and the path screen, driven by actions as keys would.
 
 use super::super::*;
+use super::Tab;
 use crate::listing::{Filter, Listing, Order, Scope, SortKey};
 
 fn app() -> App {
@@ -34,7 +35,9 @@ fn filter(a: &mut App, text: &str) {
 
 /// The ids of the screen's rows.
 fn ids(a: &App) -> Vec<String> {
-    let listing = a.tab().expect("a list");
+    let Some(Tab::List(listing)) = a.tab() else {
+        panic!("a list")
+    };
     let data = a.data();
     let scope = data.scope();
     a.rows()
@@ -61,21 +64,24 @@ fn expected(a: &App, listing: Listing, text: &str) -> Vec<String> {
 #[test]
 fn number_keys_switch_views_and_history_walks_through_them() {
     let mut a = app();
-    assert_eq!(a.tab(), Some(Listing::Alliances));
+    assert_eq!(a.tab(), Some(Tab::List(Listing::Alliances)));
     press(&mut a, &[Action::ViewOrganizations]);
-    assert_eq!(a.tab(), Some(Listing::Organizations));
+    assert_eq!(a.tab(), Some(Tab::List(Listing::Organizations)));
     assert!(matches!(a.screen().view, View::Table(_)));
     assert_eq!(a.rows().len(), a.kb().organizations.len());
     let tabs = a.tabs();
     assert_eq!(
         tabs.iter()
-            .map(|t| (t.0.as_str(), t.1, t.2))
+            .map(|t| (t.0.as_str(), t.1[0], t.2))
             .collect::<Vec<_>>(),
         [
             ("1", "Alliances", false),
             ("2", "Organisations", true),
             ("3", "Focus areas", false),
-            ("4", "Claims", false)
+            ("4", "Claims", false),
+            ("5", "Matrix", false),
+            ("6", "Timeline", false),
+            ("7", "Map", false)
         ]
     );
     press(&mut a, &[Action::ViewFocusAreas]);
@@ -84,12 +90,12 @@ fn number_keys_switch_views_and_history_walks_through_them() {
     assert_eq!(a.rows().len(), a.index().claim_count());
     // Back walks the views in reverse, forward again.
     press(&mut a, &[Action::Back]);
-    assert_eq!(a.tab(), Some(Listing::FocusAreas));
+    assert_eq!(a.tab(), Some(Tab::List(Listing::FocusAreas)));
     press(&mut a, &[Action::Back, Action::Back]);
-    assert_eq!(a.tab(), Some(Listing::Alliances));
+    assert_eq!(a.tab(), Some(Tab::List(Listing::Alliances)));
     assert!(matches!(a.screen().view, View::Alliances(_)));
     press(&mut a, &[Action::Forward]);
-    assert_eq!(a.tab(), Some(Listing::Organizations));
+    assert_eq!(a.tab(), Some(Tab::List(Listing::Organizations)));
 }
 
 #[test]
