@@ -221,8 +221,16 @@ fn completions(shell: Shell) -> ExitCode {
         Shell::Zsh => clap_complete::Shell::Zsh,
         Shell::Fish => clap_complete::Shell::Fish,
     };
-    clap_complete::generate(shell, &mut command, "alliances", &mut io::stdout());
-    ExitCode::SUCCESS
+    // Written to memory first: the generator panics on a write error (a closed pipe, a full
+    // disk), which is answered here like every other command's.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "alliances", &mut script);
+    let mut out = io::stdout().lock();
+    finish(
+        out.write_all(&script)
+            .and_then(|()| out.flush())
+            .map(|()| Outcome::Success),
+    )
 }
 
 fn man() -> ExitCode {

@@ -205,3 +205,68 @@ fn a_missing_folder_and_an_unreadable_path_are_usage_errors() {
     assert!(matches!(err, LoadError::Usage(_)));
     assert_eq!(err.exit_code(), 2);
 }
+
+/// Runs `check --kb dir`, killing it if it has not answered in 30 s (a hang is the failure).
+fn check_within(dir: &std::path::Path) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_alliances"))
+        .args(["--no-cache", "--kb", dir.to_str().unwrap(), "check"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(30) {
+            child.kill().unwrap();
+            panic!("check did not answer on {}", dir.display());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_fifo_in_a_knowledge_base_folder_is_a_problem_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.ron"),
+        r#"(organizations: [(id: "a", name: "A", kind: company)])"#,
+    )
+    .unwrap();
+    let fifo = dir.path().join("x.ron");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = check_within(dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("x.ron:1:1: cannot read the file: not a regular file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_symlink_loop_is_read_once_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.ron"),
+        r#"(organizations: [(id: "a", name: "A", kind: company)])"#,
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("self")).unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("again")).unwrap();
+    let out = check_within(dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("a link to a folder already read (a loop)"),
+        "{err}"
+    );
+    assert!(err.len() < 2000, "one problem, not one per path: {err}");
+}

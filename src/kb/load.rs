@@ -286,14 +286,29 @@ fn parse_files(
 /// Opens a file for reading only if it is a regular file (or a link to one): a FIFO, a socket
 /// or a device would block the open or the reads, so they are refused.
 pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
-    if !std::fs::metadata(path)?.is_file() {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
             "not a regular file",
         ));
     }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!(
+                "{} is more than a knowledge-base file may be ({})",
+                crate::text::bytes(meta.len()),
+                crate::text::bytes(MAX_FILE_BYTES)
+            ),
+        ));
+    }
     std::fs::File::open(path)
 }
+
+/// The most one knowledge-base file may hold: far above any real one (a million
+/// organisations take about 200 MB), so that a mistaken path cannot fill the memory.
+pub const MAX_FILE_BYTES: u64 = 8 << 30;
 
 /// The bytes of a regular file (see [`open_regular`]).
 pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
@@ -349,7 +364,20 @@ pub fn ron_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
     }
     let mut files = Vec::new();
     let mut pending = vec![(path.to_path_buf(), 0usize)];
+    // Each real folder once, by device and inode: a link back up the tree is a loop.
+    let mut seen = std::collections::HashSet::new();
     while let Some((dir, depth)) = pending.pop() {
+        if let Some(id) = folder_id(&dir)
+            && !seen.insert(id)
+        {
+            return Err(LoadError::Invalid(vec![Problem {
+                file: dir.display().to_string(),
+                line: 1,
+                col: 1,
+                message: "this folder is a link to a folder already read (a loop): remove the link or point --kb elsewhere".into(),
+                snippet: None,
+            }]));
+        }
         let entries = std::fs::read_dir(&dir).map_err(|e| {
             LoadError::Usage(format!(
                 "cannot read folder {}: {}",
@@ -385,6 +413,20 @@ pub fn ron_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
     }
     files.sort();
     Ok(files)
+}
+
+/// A folder's device and inode, where the platform has them.
+fn folder_id(dir: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(dir).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        None
+    }
 }
 
 fn io_reason(e: &std::io::Error) -> String {
