@@ -224,22 +224,18 @@ pub fn map(
 ) -> io::Result<Outcome> {
     let mut alliance = None;
     for word in filter.split_whitespace() {
-        let id = word.strip_prefix("in:").map(|id| id.trim_matches('"'));
-        match id.and_then(|id| {
-            cx.index.alliance(cx.kb, id).or_else(|| {
-                cx.kb
-                    .alliances
-                    .iter()
-                    .position(|a| crate::text::fold(&a.name) == crate::text::fold(id))
-            })
-        }) {
-            Some(a) => alliance = Some(a),
-            None => {
-                writeln!(
-                    err,
-                    "error: `{}`: the map takes in:ALLIANCE (an id or a name)",
-                    crate::text::sanitize(word)
-                )?;
+        let Some(id) = word.strip_prefix("in:").map(|id| id.trim_matches('"')) else {
+            writeln!(
+                err,
+                "error: `{}`: the map takes in:ALLIANCE (an id or a name)",
+                crate::text::sanitize(word)
+            )?;
+            return Ok(Outcome::Usage);
+        };
+        match crate::kb::resolve(cx.kb, cx.index, id, &[crate::kb::EntityKind::Alliance]) {
+            Ok(found) => alliance = found.first().map(|e| e.ix()),
+            Err(why) => {
+                writeln!(err, "error: in:{}: {why}", crate::text::sanitize(id))?;
                 return Ok(Outcome::Usage);
             }
         }

@@ -181,16 +181,10 @@ impl Filter {
             match word.split_once(':') {
                 Some(("in", id)) => {
                     let id = id.trim_matches('"');
-                    let found = index.alliance(kb, id).or_else(|| {
-                        let folded = crate::text::fold(id);
-                        kb.alliances
-                            .iter()
-                            .position(|a| crate::text::fold(&a.name) == folded)
-                    });
-                    match found {
-                        Some(a) => f.alliance = Some(a),
-                        None => return Err(format!("in:{id}: no alliance has that id or name")),
-                    }
+                    let found =
+                        crate::kb::resolve(kb, index, id, &[crate::kb::EntityKind::Alliance])
+                            .map_err(|why| format!("in:{id}: {why}"))?;
+                    f.alliance = found.first().map(|e| e.ix());
                 }
                 Some(("kind", kind)) => {
                     match Mark::ALL
