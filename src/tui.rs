@@ -3,8 +3,9 @@
 //! (key → action → update → render).
 //!
 //! The terminal is restored however the loop ends: normally, on error (a guard), on panic (a
-//! hook installed before the first frame), and on SIGTERM, SIGHUP or SIGINT (the loop leaves
-//! cleanly). Ctrl-z restores the terminal, stops the process, and redraws everything on `fg`.
+//! hook installed before the first frame), and on SIGTERM, SIGHUP, SIGINT or SIGQUIT (the loop
+//! leaves cleanly). Ctrl-z, or a SIGTSTP from elsewhere (`kill -TSTP`), restores the terminal,
+//! stops the process, and takes the terminal back and redraws everything on `fg`.
 
 use crate::action::Action;
 use crate::app::App;
@@ -57,8 +58,10 @@ pub struct Options {
 
 /// What arrives besides terminal events.
 pub enum Message {
-    /// SIGTERM, SIGHUP or SIGINT: leave, with this signal's number.
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT: leave, with this signal's number.
     Signal(i32),
+    /// SIGTSTP: stop as Ctrl-z does, the terminal restored first.
+    Stop,
     /// The process was stopped and continued: redraw everything.
     Continued,
     /// The background load has got further (how far, and the time since it started).
@@ -205,20 +208,27 @@ fn install_panic_hook(mouse: bool) {
     }));
 }
 
-/// How long the event loop has to leave after SIGTERM, SIGHUP or SIGINT before the signal
+/// How long the event loop has to leave after SIGTERM, SIGHUP, SIGINT or SIGQUIT before the signal
 /// thread restores the terminal and exits itself (the loop can be stuck reading a terminal
 /// that has gone away).
 const LEAVE_WITHIN: Duration = Duration::from_millis(500);
 
-/// Forwards SIGTERM, SIGHUP, SIGINT and SIGCONT to the event loop; makes sure the first three
-/// end the process, with the terminal restored, even if the loop does not answer.
+/// Forwards SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP and SIGCONT to the event loop; makes
+/// sure the first four end the process, with the terminal restored, even if the loop does not
+/// answer.
 fn listen_for_signals(tx: Sender<Message>, done: Arc<AtomicBool>, mouse: bool) -> io::Result<()> {
-    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])?;
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     std::thread::spawn(move || {
         for signal in signals.forever() {
-            if signal == SIGCONT {
-                let _ = tx.send(Message::Continued);
+            if signal == SIGCONT || signal == SIGTSTP {
+                let message = if signal == SIGCONT {
+                    Message::Continued
+                } else {
+                    Message::Stop
+                };
+                let _ = tx.send(message);
                 continue;
             }
             let _ = tx.send(Message::Signal(signal));
@@ -234,10 +244,10 @@ fn listen_for_signals(tx: Sender<Message>, done: Arc<AtomicBool>, mouse: bool) -
 }
 
 /// Restores the terminal, stops the process as Ctrl-z would outside raw mode, and takes the
-/// terminal back when the shell continues it.
+/// terminal back when the shell continues it. (SIGSTOP, as SIGTSTP is caught to come here.)
 fn suspend(terminal: &mut Term, mouse: bool) -> io::Result<()> {
     restore(mouse);
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
     enter(mouse)?;
     clear(terminal)
 }
@@ -320,6 +330,7 @@ fn event_loop(
                 handled = true;
                 match message {
                     Message::Signal(signal) => return Ok(128 + signal as u8),
+                    Message::Stop => suspend(terminal, mouse)?,
                     Message::Continued => {
                         enter(mouse)?;
                         clear(terminal)?;

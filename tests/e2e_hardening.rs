@@ -1,0 +1,114 @@
+//! The real binary in tmux under what breaks careless explorers: signals sent from elsewhere,
+//! a reload while a prompt is open, a pasted query, characters terminals draw differently.
+
+mod common;
+
+use common::tmux::Tmux;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// A bash in a pane of its own, with the explorer started from it as a job of its own.
+fn shell_with_explorer(name: &str, args: &str) -> Tmux {
+    let t = Tmux::bare(name);
+    t.session(110, 30, "bash --norc --noprofile -i");
+    t.send(&["PS1='$ '; clear", "Enter"]);
+    let line = format!(
+        "XDG_CONFIG_HOME='{}' '{}' {args}",
+        t.config.path().display(),
+        env!("CARGO_BIN_EXE_alliances")
+    );
+    t.tmux(&["send-keys", "-t", "main", "-l", &line]);
+    t.send(&["Enter"]);
+    t
+}
+
+/// The explorer's process id: the pane's shell's child.
+fn explorer_pid(t: &Tmux) -> String {
+    let shell = t.display("#{pane_pid}");
+    let start = Instant::now();
+    loop {
+        let children = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
+        let pid = String::from_utf8_lossy(&children.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        if !pid.is_empty() {
+            return pid;
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "no explorer");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn kill(signal: &str, pid: &str) {
+    let status = Command::new("kill").args([signal, pid]).status().unwrap();
+    assert!(status.success());
+}
+
+/// The pane's terminal modes as `stty` reads them, typed in the shell (`echo` shows whether
+/// keys echo, `icanon` whether lines are cooked).
+fn tty_modes(t: &Tmux) -> String {
+    t.send(&["clear", "Enter"]);
+    t.tmux(&[
+        "send-keys",
+        "-t",
+        "main",
+        "-l",
+        "stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ' | sed 's/^/modes: /'; echo",
+    ]);
+    t.send(&["Enter"]);
+    let screen = t.wait_for("the modes", |s| s.lines().any(|l| l.starts_with("modes: ")));
+    screen
+        .lines()
+        .find(|l| l.starts_with("modes: "))
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn a_tstp_from_elsewhere_restores_the_terminal_and_fg_takes_it_back() {
+    let t = shell_with_explorer("tstp", "");
+    let start = t.wait_text("Alliances (9)");
+    let pid = explorer_pid(&t);
+    kill("-TSTP", &pid);
+    let stopped = t.wait_text("Stopped");
+    assert_eq!(t.display("#{alternate_on}"), "0", "{stopped}");
+    let modes = tty_modes(&t);
+    assert!(
+        modes.contains("icanon") && !modes.contains("-icanon") && !modes.contains("-echo"),
+        "the terminal was left in raw mode: {modes}"
+    );
+    t.send(&["fg", "Enter"]);
+    let resumed = t.wait_text("Alliances (9)");
+    assert_eq!(
+        common::tmux::body(&resumed),
+        common::tmux::body(&start),
+        "redrawn whole"
+    );
+    // Keys are read one by one again: `j` moves without Enter.
+    t.send(&["j"]);
+    let first = common::tmux::header(&start).to_string();
+    t.wait_for("the second alliance selected", |s| {
+        common::tmux::header(s) != first && common::tmux::header(s).starts_with("alliances")
+    });
+    t.send(&["q"]);
+    t.wait_for("the prompt", |s| s.trim_end().ends_with('$'));
+    assert_eq!(t.display("#{alternate_on}"), "0");
+}
+
+#[test]
+fn a_quit_signal_restores_the_terminal() {
+    let t = shell_with_explorer("quit-signal", "; echo EXIT=$?");
+    t.wait_text("Alliances (9)");
+    let pid = explorer_pid(&t);
+    kill("-QUIT", &pid);
+    let screen = t.wait_text("EXIT=131");
+    assert_eq!(t.display("#{alternate_on}"), "0", "{screen}");
+    let modes = tty_modes(&t);
+    assert!(
+        modes.contains("icanon") && !modes.contains("-icanon") && !modes.contains("-echo"),
+        "the terminal was left in raw mode: {modes}"
+    );
+}
