@@ -112,3 +112,34 @@ fn a_quit_signal_restores_the_terminal() {
         "the terminal was left in raw mode: {modes}"
     );
 }
+
+#[test]
+fn a_reload_while_typing_a_search_keeps_the_prompt_and_its_query() {
+    let kb = common::kb_copy();
+    let file = kb.path().join("organizations.ron");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let t = common::tmux::Tmux::start(
+        "reload-prompt",
+        110,
+        30,
+        &format!("--kb '{}'", kb.path().display()),
+    );
+    t.wait_text("Alliances (9)");
+    t.send(&["/"]);
+    t.tmux(&["send-keys", "-t", "main", "-l", "zyxw"]);
+    t.wait_for("the query", |s| s.contains("/ zyxw") && s.contains("0/"));
+    // The files change while the prompt is open: an organisation gets a name the query finds.
+    let edited = original.replacen("name: \"IBM\"", "name: \"IBM Zyxwvut\"", 1);
+    assert_ne!(edited, original);
+    std::fs::write(&file, edited).unwrap();
+    t.wait_for("the new data searched", |s| {
+        s.contains("IBM Zyxwvut") && s.contains("/ zyxw")
+    });
+    // The next letters are text: ` q` does not quit.
+    t.tmux(&["send-keys", "-t", "main", "-l", " q"]);
+    let screen = t.wait_text("/ zyxw q");
+    assert!(!screen.contains("EXIT="), "{screen}");
+    t.send(&["Escape"]);
+    t.send(&["q"]);
+    t.wait_text("EXIT=0");
+}

@@ -337,20 +337,9 @@ fn compare_two_marked_alliances() {
     t.wait_text("EXIT=0");
 }
 
-/// A copy of the built-in knowledge base's files, for tests that edit them.
-fn kb_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let assets = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/kb");
-    for entry in std::fs::read_dir(assets).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
-    }
-    dir
-}
-
 #[test]
 fn live_edits_reload_keep_the_last_good_data_and_sigterm_restores_the_terminal() {
-    let kb = kb_copy();
+    let kb = common::kb_copy();
     let file = kb.path().join("partnership-on-ai.ron");
     let original = std::fs::read_to_string(&file).unwrap();
     let t = Tmux::start("live", 130, 40, &format!("--kb '{}'", kb.path().display()));
@@ -412,7 +401,7 @@ fn live_edits_reload_keep_the_last_good_data_and_sigterm_restores_the_terminal()
 
 #[test]
 fn no_watch_leaves_edits_alone() {
-    let kb = kb_copy();
+    let kb = common::kb_copy();
     let file = kb.path().join("partnership-on-ai.ron");
     let t = Tmux::start(
         "nowatch",

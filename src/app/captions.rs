@@ -40,7 +40,7 @@ impl App {
             .collect()
     }
 
-    fn title(&self, screen: &Screen) -> String {
+    pub(super) fn title(&self, screen: &Screen) -> String {
         let title = screen.state().title(&self.data());
         crate::text::capped(&title, 256).into_owned()
     }

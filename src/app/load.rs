@@ -1,7 +1,7 @@
 //! The knowledge base arriving: loading in the background with its progress, the first data,
 //! a failed load, and new data after an edit (every screen kept on the same entities, by id).
 
-use super::{App, Overlay, Screen};
+use super::{App, FinderKind, Overlay, Screen};
 use crate::kb::load::{Phase, Progress};
 use crate::kb::{Entity, Kb, LoadError, Problem};
 use crate::loaded::Loaded;
@@ -88,7 +88,7 @@ impl App {
     /// The knowledge base has loaded: show it, and open what was asked for.
     pub fn loaded(&mut self, loaded: Loaded) {
         self.loading = None;
-        self.install(loaded);
+        let _ = self.install(loaded);
         self.status = None;
         if let Some(id) = self.open_when_loaded.take() {
             match crate::kb::resolve(self.kb(), self.index(), &id, &[]) {
@@ -119,24 +119,33 @@ impl App {
     /// The knowledge base's files changed but are invalid: show why, keep the data.
     pub fn set_problems(&mut self, problems: Vec<Problem>) {
         self.problems = problems;
+        // The panel says what happened; an earlier "Reloaded" would contradict it.
+        self.status = None;
     }
 
     /// The knowledge base's files changed: show the new data, keeping every screen on the
     /// same entities (by id) where they still exist.
     pub fn reload(&mut self, loaded: Loaded) {
-        self.install(loaded);
+        let gone = self.install(loaded);
         let s = self.summary;
-        self.status = Some(format!(
-            "Reloaded: {} · {}",
-            crate::text::count(s.alliances, "alliance", "alliances"),
-            crate::text::count(s.organizations, "organization", "organizations")
-        ));
+        self.status = Some(match gone {
+            Some(what) => format!(
+                "Reloaded: {} is no longer in the knowledge base",
+                crate::text::capped(&what, crate::text::NAME_BYTES)
+            ),
+            None => format!(
+                "Reloaded: {} · {}",
+                crate::text::count(s.alliances, "alliance", "alliances"),
+                crate::text::count(s.organizations, "organization", "organizations")
+            ),
+        });
         self.sync();
     }
 
     /// Replaces the data, moving every screen to the same entities (by id) where they still
-    /// exist.
-    fn install(&mut self, loaded: Loaded) {
+    /// exist; says what the screen was about if that is gone.
+    fn install(&mut self, loaded: Loaded) -> Option<String> {
+        let shown = self.title(&self.screen);
         let haystack = loaded.haystack.clone();
         // The row selected in the screen's list, to select it again among the new rows.
         let selected = self.screen.state().listing().and_then(|l| {
@@ -153,13 +162,34 @@ impl App {
             Some(Screen::new(view, focus))
         };
         let current = std::mem::replace(&mut self.screen, Screen::alliances(0));
-        self.screen = remap(current).unwrap_or_else(|| Screen::alliances(0));
+        let mut gone = None;
+        self.screen = remap(current).unwrap_or_else(|| {
+            gone = Some(shown);
+            Screen::alliances(0)
+        });
         self.history.retain_map(remap);
         self.marks.remap(old, kb, index);
-        // Results and prepared names belong to the old data.
+        // Results and prepared names belong to the old data; an open finder stays open, its
+        // query run again on the new data (a path's start found again by id).
         self.finders = super::Finders::new(haystack);
-        if matches!(self.overlay, Overlay::Finder(_)) {
-            self.overlay = Overlay::None;
+        let rows = self.finder_rows();
+        if let Overlay::Finder(finder) = &mut self.overlay {
+            let kind = match finder.kind {
+                FinderKind::PathFrom(from) => {
+                    from.find_in(old, kb, index).map(FinderKind::PathFrom)
+                }
+                kind => Some(kind),
+            };
+            match kind {
+                Some(kind) => {
+                    finder.kind = kind;
+                    self.finders.run(kb, finder, rows);
+                }
+                None => {
+                    self.overlay = Overlay::None;
+                    gone.get_or_insert_with(|| "the path's start".into());
+                }
+            }
         }
         self.page = Default::default();
         self.page_for = None;
@@ -186,5 +216,6 @@ impl App {
             Some(found as u32)
         });
         self.problems.clear();
+        gone
     }
 }

@@ -540,4 +540,35 @@ fn a_reload_keeps_every_screen_on_the_same_entities() {
     a.reload(Loaded::new(kb));
     assert!(matches!(a.screen().view, View::Alliances(_)));
     assert!(a.invariants().is_empty(), "{:?}", a.invariants());
+    // The status line says what went.
+    assert_eq!(
+        a.status(),
+        "Reloaded: NVIDIA is no longer in the knowledge base"
+    );
+}
+
+#[test]
+fn a_reload_keeps_the_open_prompt_and_runs_its_query_on_the_new_data() {
+    let mut a = app();
+    a.update(Action::Search);
+    for c in "zyxwvut".chars() {
+        a.update(Action::Type(c));
+    }
+    let found = |a: &App| a.finder().map(|(f, _)| f.results.hits.len());
+    assert_eq!(found(&a), Some(0));
+    let mut kb = crate::kb::load_embedded().unwrap();
+    kb.organizations[0].name = "Zyxwvut Org".into();
+    a.reload(Loaded::new(kb));
+    let (finder, haystack) = a.finder().expect("the prompt is still open");
+    assert_eq!(finder.query, "zyxwvut");
+    assert_eq!(finder.results.hits.len(), 1);
+    assert_eq!(haystack.entry(finder.results.hits[0].entry), Entity::Org(0));
+    // What is typed next is still text, not a command: `q` does not quit.
+    a.update(Action::Type(' '));
+    a.update(Action::Type('q'));
+    assert!(!a.should_quit());
+    assert_eq!(a.finder().unwrap().0.query, "zyxwvut q");
+    // Problems after a reload: the panel says so, not the status line.
+    a.set_problems(vec![crate::kb::Problem::at("x.ron", "", 1, 1, "boom")]);
+    assert!(!a.status().contains("Reloaded"), "{}", a.status());
 }

@@ -72,3 +72,14 @@ pub fn lines(app: &App) -> Vec<String> {
         })
         .collect()
 }
+
+/// A copy of the built-in knowledge base's files, for tests that edit them.
+pub fn kb_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let assets = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/kb");
+    for entry in std::fs::read_dir(assets).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
