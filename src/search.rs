@@ -11,6 +11,7 @@ use crate::kb::index::Ix;
 use crate::kb::{Entity, EntityKind, Kb};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use query::{LazyFold, Parsed, fold, fold_chars};
+pub use query::{MAX_TERM_CHARS, MAX_TERMS};
 
 mod query;
 
@@ -316,12 +317,20 @@ impl Hit {
     }
 }
 
+/// How many terms of `query` are searched: what its cost per name grows with.
+pub fn terms(query: &str) -> usize {
+    let parsed = Parsed::new(query);
+    parsed.positive.len() + parsed.negative.len()
+}
+
 /// The hits of a query, best first, and how many entries were searched.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Results {
     pub query: String,
     pub hits: Vec<Hit>,
     pub total: usize,
+    /// Different terms of the query past the first [`MAX_TERMS`], not searched.
+    pub ignored_terms: usize,
 }
 
 /// A query ready to match names: its terms, and what ranks and speeds up its matches.
@@ -496,6 +505,7 @@ impl Searcher {
                 query: query.to_string(),
                 hits,
                 total,
+                ignored_terms: 0,
             };
             // Narrowing from everything is no narrowing.
             self.last = None;
@@ -556,6 +566,7 @@ impl Searcher {
             query: query.to_string(),
             hits,
             total,
+            ignored_terms: parsed.parsed.ignored,
         })
     }
 

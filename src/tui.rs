@@ -20,8 +20,8 @@ use crate::watch::{self, Reloaded};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEvent,
-    MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -182,7 +182,8 @@ impl Drop for TerminalGuard {
 
 fn enter(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen)?;
+    // A paste arrives as one event (one search), not as keys that would run as commands.
+    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
@@ -196,7 +197,12 @@ pub fn restore(mouse: bool) {
     if mouse {
         let _ = execute!(out, DisableMouseCapture);
     }
-    let _ = execute!(out, LeaveAlternateScreen, ratatui::crossterm::cursor::Show);
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
     let _ = disable_raw_mode();
 }
 
@@ -357,7 +363,12 @@ fn event_loop(
             };
             while event::poll(wait(handled, app))? {
                 handled = true;
-                let mut next = to_action(app, event::read()?, &mut clicks);
+                let event = event::read()?;
+                if let Event::Paste(text) = &event {
+                    app.paste(text);
+                    continue;
+                }
+                let mut next = to_action(app, event, &mut clicks);
                 while let Some(action) = next {
                     if action == Action::Suspend {
                         suspend(terminal, mouse)?;

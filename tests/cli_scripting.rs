@@ -435,3 +435,30 @@ fn open_with_an_unknown_id_fails_before_the_terminal() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("needs a terminal"));
 }
+
+#[test]
+fn a_query_of_thousands_of_terms_costs_what_sixteen_do() {
+    // Repeated terms count once: the same hits as the term alone.
+    let repeated: Vec<String> = std::iter::repeat_n("ibm".to_string(), 10_000).collect();
+    let mut args = vec!["search", "--json"];
+    args.extend(repeated.iter().map(String::as_str));
+    let out = alliances(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let alone = json(&["search", "--json", "ibm"]);
+    let hits: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(ids(&hits), ids(&alone));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    // Different terms past the sixteenth are not searched, and stderr says so.
+    let many: Vec<String> = (0..3_000).map(|n| format!("t{n}")).collect();
+    let mut args = vec!["search"];
+    args.extend(many.iter().map(String::as_str));
+    let out = alliances(&args);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("only the first 16 different terms were searched (2,984 more ignored)"),
+        "{err}"
+    );
+    // The query is quoted by its beginning, not whole.
+    assert!(err.len() < 1_000, "{err}");
+}

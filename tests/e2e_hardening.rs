@@ -143,3 +143,29 @@ fn a_reload_while_typing_a_search_keeps_the_prompt_and_its_query() {
     t.send(&["q"]);
     t.wait_text("EXIT=0");
 }
+
+#[test]
+fn a_paste_is_one_edit_of_the_query_not_keys() {
+    let t = common::tmux::Tmux::start("paste", 110, 30, "");
+    t.wait_text("Alliances (9)");
+    // Pasted while browsing, with bracketed paste: the text goes to the member search, and
+    // its letters (`q` among them) are not run as commands.
+    let pasted = format!("quantum {}IBM", "ai ".repeat(100));
+    t.tmux(&["set-buffer", "-b", "pasted", &pasted]);
+    t.tmux(&["paste-buffer", "-p", "-b", "pasted", "-t", "main"]);
+    let screen = t.wait_for("the pasted query", |s| {
+        s.contains("Search members") && s.contains("/ quantum ai ai")
+    });
+    assert!(!screen.contains("EXIT="), "{screen}");
+    // It searched once, for what was pasted: nothing matches all of it.
+    t.wait_text("No match");
+    t.send(&["C-u"]);
+    t.tmux(&["set-buffer", "-b", "pasted", "ibm"]);
+    t.tmux(&["paste-buffer", "-p", "-b", "pasted", "-t", "main"]);
+    t.wait_for("IBM found", |s| {
+        s.contains("/ ibm") && s.contains("▶") && s.contains("IBM")
+    });
+    t.send(&["Escape"]);
+    t.send(&["q"]);
+    t.wait_text("EXIT=0");
+}

@@ -84,8 +84,8 @@ impl Finder {
     }
 }
 
-/// Haystacks of at least this many entries are searched on another thread, so that typing
-/// never waits for a search: each letter cancels the search of the one before.
+/// Searches of at least this many names (times the query's terms) run on another thread, so
+/// that typing never waits for a search: each letter cancels the search of the one before.
 pub const BACKGROUND_FROM: usize = 200_000;
 
 /// The names every finder searches (prepared once, shared with the search thread), and the
@@ -141,7 +141,10 @@ impl Finders {
     /// results, marked as `searching`, until [`Finders::poll`] brings the new ones).
     pub fn run(&mut self, kb: &Kb, finder: &mut Finder, rows: usize) {
         let haystack = self.haystack(kb).clone();
-        if haystack.len() < self.background_from {
+        // The cost of a search grows with the names and the terms: only a cheap one runs on
+        // the screen's thread.
+        let work = haystack.len() * crate::search::terms(&finder.query).max(1);
+        if work < self.background_from {
             finder.results = self.searchers[finder.kind.slot()].search(&haystack, &finder.query);
             finder.searching = false;
             finder.cursor = Cursor::default();

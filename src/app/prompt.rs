@@ -88,6 +88,57 @@ impl App {
         None
     }
 
+    /// Text pasted in the terminal (bracketed paste): added to the open prompt as one edit,
+    /// so it costs one search, not one per character; while browsing, it opens the member
+    /// search with it. Line breaks and tabs become spaces, other control characters are
+    /// dropped, and only the first [`PASTE_CHARS`] characters are taken.
+    pub fn paste(&mut self, pasted: &str) {
+        self.status = None;
+        let mut text = String::new();
+        let mut taken = 0;
+        for c in pasted.chars() {
+            if taken == PASTE_CHARS {
+                self.status = Some(format!(
+                    "Pasted the first {} characters",
+                    crate::text::number(PASTE_CHARS)
+                ));
+                break;
+            }
+            match c {
+                '\n' | '\r' | '\t' => text.push(' '),
+                c if crate::text::is_unsafe(c) => continue,
+                c => text.push(c),
+            }
+            taken += 1;
+        }
+        if text.trim().is_empty() {
+            return;
+        }
+        match &mut self.overlay {
+            Overlay::None => {
+                self.open_finder(FinderKind::Members);
+                if let Overlay::Finder(finder) = &mut self.overlay {
+                    finder.query = text.trim_start().to_string();
+                }
+            }
+            Overlay::Finder(finder) => finder.query.push_str(&text),
+            Overlay::Input(input) => {
+                input.text.push_str(&text);
+                input.error = None;
+                if input.asking == super::input::Asking::Filter {
+                    let filter = input.text.clone();
+                    self.set_filter(&filter);
+                }
+            }
+            Overlay::Help(_) | Overlay::Menu(_) => return,
+        }
+        let rows = self.finder_rows();
+        if let Overlay::Finder(finder) = &mut self.overlay {
+            self.finders.run(&self.loaded.kb, finder, rows);
+        }
+        self.sync();
+    }
+
     /// Where the finder's selected result leads.
     fn finder_target(&self) -> Option<Entity> {
         let (finder, haystack) = self.finder()?;
@@ -95,3 +146,7 @@ impl App {
         Some(haystack.entry(hit.entry))
     }
 }
+
+/// The most characters one paste adds to a prompt: more than any name, few enough that
+/// every later keystroke stays cheap.
+pub const PASTE_CHARS: usize = 1024;

@@ -572,3 +572,28 @@ fn a_reload_keeps_the_open_prompt_and_runs_its_query_on_the_new_data() {
     a.set_problems(vec![crate::kb::Problem::at("x.ron", "", 1, 1, "boom")]);
     assert!(!a.status().contains("Reloaded"), "{}", a.status());
 }
+
+#[test]
+fn a_paste_is_one_edit_of_the_prompt_and_never_runs_as_keys() {
+    let mut a = app();
+    // Browsing, a paste opens the member search with it: its `q` does not quit.
+    a.paste("quantum\nIBM\t\u{1b}[31m");
+    assert!(!a.should_quit());
+    let (finder, _) = a.finder().expect("the member search opened");
+    assert_eq!(finder.query, "quantum IBM [31m");
+    // In the prompt, a paste is added to the query and searched once.
+    a.update(Action::ClearQuery);
+    a.paste(&"ibm ".repeat(300));
+    let (finder, haystack) = a.finder().unwrap();
+    assert_eq!(finder.query.len(), 1_024);
+    assert_eq!(a.status(), "Pasted the first 1,024 characters");
+    let first = haystack.entry(finder.results.hits[0].entry);
+    assert_eq!(first, Entity::Org(org(&a, "ibm")));
+    // In the filter line, it narrows the list once.
+    a.update(Action::Close);
+    a.update(Action::ViewOrganizations);
+    a.update(Action::Filter);
+    a.paste("country:de");
+    assert_eq!(a.input().unwrap().text, "country:de");
+    assert!(a.rows().len() < a.kb().organizations.len());
+}

@@ -61,6 +61,14 @@ pub fn run(
     );
     let mut searcher = Searcher::new();
     let results = searcher.search(&haystack, query);
+    if results.ignored_terms > 0 {
+        writeln!(
+            err,
+            "note: only the first {} different terms were searched ({} more ignored)",
+            crate::search::MAX_TERMS,
+            text::number(results.ignored_terms)
+        )?;
+    }
     let shown: Vec<Hit> = match limit {
         0 => results.hits.clone(),
         n => results.hits.iter().take(n).copied().collect(),
@@ -94,7 +102,7 @@ pub fn run(
         return Ok(outcome);
     }
     if hits.is_empty() {
-        writeln!(err, "no match for `{}`", text::sanitize(query))?;
+        writeln!(err, "no match for `{}`", text::display(query, 200))?;
         return Ok(outcome);
     }
     // A hit reads "name (the other name it matched)"; the alliances line up after the longest.

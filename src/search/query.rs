@@ -140,6 +140,14 @@ impl Literal {
     }
 }
 
+/// At most this many different terms are searched, so that a pasted paragraph costs what a
+/// long name does; the rest are counted in [`Parsed::ignored`].
+pub const MAX_TERMS: usize = 16;
+
+/// A term is read up to this many characters: no name is matched by a longer one that the
+/// cut term would not match as well, in practice, and a pasted blob costs no more than this.
+pub const MAX_TERM_CHARS: usize = 128;
+
 /// A parsed query: the terms a name must match, and those that exclude an entity.
 #[derive(Debug, Clone)]
 pub struct Parsed {
@@ -147,6 +155,9 @@ pub struct Parsed {
     pub negative: Vec<Literal>,
     /// The positive terms' characters, folded, for the character prefilter.
     pub required_text: String,
+    /// Different terms past the first [`MAX_TERMS`], not searched. (A term given twice counts
+    /// once: it cannot narrow the matches further.)
+    pub ignored: usize,
 }
 
 /// The whitespace-separated raw terms of a query; `\ ` keeps a space inside a term.
@@ -217,10 +228,23 @@ impl Parsed {
         let mut positive = Vec::new();
         let mut negative = Vec::new();
         let mut required_text = String::new();
+        let mut seen: Vec<String> = Vec::new();
+        let mut ignored = 0;
         for raw in raw_terms(query) {
-            let (excluded, kind, text) = term(&raw);
+            if seen.contains(&raw) {
+                continue;
+            }
+            let (excluded, kind, mut text) = term(&raw);
             if text.is_empty() {
                 continue;
+            }
+            if seen.len() == MAX_TERMS {
+                ignored += 1;
+                continue;
+            }
+            seen.push(raw);
+            if let Some((cut, _)) = text.char_indices().nth(MAX_TERM_CHARS) {
+                text.truncate(cut);
             }
             let place = match kind {
                 AtomKind::Prefix => Place::Start,
@@ -248,6 +272,7 @@ impl Parsed {
             positive,
             negative,
             required_text,
+            ignored,
         }
     }
 
@@ -325,6 +350,21 @@ impl Parsed {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_query_s_cost_is_bounded_repeated_terms_count_once() {
+        let repeated = Parsed::new(&"ai ".repeat(10_000));
+        assert_eq!(repeated.positive.len(), 1);
+        assert_eq!(repeated.ignored, 0);
+        let many: String = (0..3_000).map(|n| format!("t{n} ")).collect();
+        let capped = Parsed::new(&many);
+        assert_eq!(capped.positive.len(), MAX_TERMS);
+        assert_eq!(capped.ignored, 3_000 - MAX_TERMS);
+        // Exclusions count among the terms too, and a long term is cut.
+        let mixed = Parsed::new(&format!("!x !x {}", "a".repeat(5_000)));
+        assert_eq!((mixed.negative.len(), mixed.positive.len()), (1, 1));
+        assert_eq!(mixed.required_text.chars().count(), MAX_TERM_CHARS);
+    }
 
     fn find(query: &str, name: &str) -> Option<(usize, usize)> {
         let parsed = Parsed::new(query);

@@ -49,6 +49,11 @@ impl Widget for FinderPopup<'_> {
                 text::number(f.results.total)
             )
         };
+        // A pasted paragraph: say that only its first terms were searched.
+        let count = match f.results.ignored_terms {
+            0 => count,
+            _ => format!("first {} terms · {count}", crate::search::MAX_TERMS),
+        };
         let count_cols = text::width(&count) as u16;
         let mut x = inner.x
             + put(
