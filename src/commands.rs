@@ -19,7 +19,7 @@ pub mod show;
 mod table;
 
 use crate::kb::{Index, Kb};
-pub use paint::{Paint, Sgr};
+pub use paint::{LINE_COLS, NAME_COLS, Paint, Sgr, name_cell};
 use std::io::{self, Write};
 
 /// What a subcommand reports back for the exit code.

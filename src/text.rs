@@ -9,7 +9,7 @@ use nucleo_matcher::chars;
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::time::Duration;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthChar;
 
 /// Whether `c` must not be sent to a terminal as is: C0 and C1 controls, DEL, and the
 /// bidirectional overrides and isolates that reorder what follows them.
@@ -30,16 +30,55 @@ pub fn replacement(c: char) -> char {
     }
 }
 
-/// `s` with every unsafe character replaced by a visible stand-in. Borrowed when `s` is clean.
+/// How `c` is sent to a terminal: itself; a visible stand-in for an unsafe character (see
+/// [`replacement`]); the letter of a regional indicator; or nothing.
+///
+/// Terminals and width tables disagree on sequences that join several characters into one
+/// picture (an emoji flag, a ZWJ family, a skin tone, an emoji presentation, a subdivision
+/// flag), so a redraw would leave stray glyphs: their parts are drawn apart instead, in the
+/// width every terminal gives them. Flags become their two letters (`🇺🇸` → `US`); joiners
+/// (U+200D), the emoji and text presentation selectors (U+FE0E, U+FE0F), skin-tone modifiers
+/// and tag characters are left out. Invisible format characters are left out too (the zero
+/// width space, word joiner, invisible operators, byte order mark and soft hyphen), and the
+/// line and paragraph separators become spaces.
+pub fn shown(c: char) -> Option<char> {
+    match c {
+        c if is_unsafe(c) => Some(replacement(c)),
+        '\u{1F1E6}'..='\u{1F1FF}' => char::from_u32(u32::from('A') + (c as u32 - 0x1F1E6)),
+        '\u{200B}'
+        | '\u{200D}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{FE0E}'
+        | '\u{FE0F}'
+        | '\u{FEFF}'
+        | '\u{AD}'
+        | '\u{1F3FB}'..='\u{1F3FF}'
+        | '\u{E0000}'..='\u{E007F}' => None,
+        '\u{2028}' | '\u{2029}' => Some(' '),
+        c => Some(c),
+    }
+}
+
+/// The place in `s` (a character index) of each character a terminal is sent of it (see
+/// [`shown`]), in order: what a highlight of `s`'s characters falls on.
+pub fn places(s: &str) -> impl Iterator<Item = usize> + '_ {
+    s.chars()
+        .enumerate()
+        .filter_map(|(i, c)| shown(c).map(|_| i))
+}
+
+/// Whether `c` is sent to a terminal as it is (see [`shown`]).
+fn shown_as_is(c: char) -> bool {
+    shown(c) == Some(c)
+}
+
+/// `s` as a terminal is sent it (see [`shown`]): every unsafe character replaced by a visible
+/// stand-in, joined pictures drawn apart. Borrowed when `s` needs no change.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    if s.chars().all(shown_as_is) {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(
-        s.chars()
-            .map(|c| if is_unsafe(c) { replacement(c) } else { c })
-            .collect(),
-    )
+    Cow::Owned(s.chars().filter_map(shown).collect())
 }
 
 /// `1 alliance`, `9 alliances`, `1,494,171 memberships`.
@@ -95,13 +134,12 @@ pub fn number(n: usize) -> String {
 /// `s` made safe (see [`sanitize`]) and cut to at most `max` columns with `…`, reading only
 /// as much of `s` as fits: the cost does not grow with the length of `s`.
 pub fn display(s: &str, max: usize) -> Cow<'_, str> {
-    let safe = |c: char| if is_unsafe(c) { replacement(c) } else { c };
     // Zero-width characters take no column: bound the characters read as well.
     let limit = max.saturating_mul(4).saturating_add(16);
     let (mut used, mut clean, mut fits) = (0, true, true);
     for (n, c) in s.chars().enumerate() {
-        clean &= !is_unsafe(c);
-        used += char_width(safe(c));
+        clean &= shown_as_is(c);
+        used += shown(c).map_or(0, char_width);
         if used > max || n >= limit {
             fits = false;
             break;
@@ -109,12 +147,12 @@ pub fn display(s: &str, max: usize) -> Cow<'_, str> {
     }
     match (fits, clean) {
         (true, true) => Cow::Borrowed(s),
-        (true, false) => Cow::Owned(s.chars().map(safe).collect()),
+        (true, false) => Cow::Owned(s.chars().filter_map(shown).collect()),
         (false, _) if max == 0 => Cow::Borrowed(""),
         (false, _) => {
             let mut out = String::new();
             let mut cols = 0;
-            for c in s.chars().take(limit).map(safe) {
+            for c in s.chars().take(limit).filter_map(shown) {
                 let w = char_width(c);
                 if cols + w + 1 > max {
                     break;
@@ -159,9 +197,12 @@ pub fn prefix(s: &str, max_bytes: usize) -> &str {
     &s[..end]
 }
 
-/// Columns `s` takes on a terminal.
+/// Columns `s` takes on a terminal, as it is sent one (see [`shown`]).
 pub fn width(s: &str) -> usize {
-    s.width()
+    if s.is_ascii() {
+        return s.len();
+    }
+    s.chars().filter_map(shown).map(char_width).sum()
 }
 
 /// Columns `c` takes; zero-width characters take none.
@@ -169,17 +210,18 @@ pub fn char_width(c: char) -> usize {
     c.width().unwrap_or(0)
 }
 
-/// `s` cut to at most `max` columns; a cut string ends with `…`.
+/// `s` as a terminal is sent it (see [`shown`]), cut to at most `max` columns; a cut string
+/// ends with `…`.
 pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
-    if s.width() <= max {
-        return Cow::Borrowed(s);
+    if width(s) <= max {
+        return sanitize(s);
     }
     if max == 0 {
         return Cow::Borrowed("");
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
+    for c in s.chars().filter_map(shown) {
         let w = char_width(c);
         if used + w > max - 1 {
             break;
@@ -194,7 +236,7 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
 /// `s` cut or padded with spaces to exactly `cols` columns.
 pub fn fit(s: &str, cols: usize) -> String {
     let cut = truncate(s, cols);
-    let pad = cols.saturating_sub(cut.width());
+    let pad = cols.saturating_sub(width(&cut));
     let mut out = String::with_capacity(cut.len() + pad);
     out.push_str(&cut);
     out.extend(std::iter::repeat_n(' ', pad));
@@ -209,7 +251,9 @@ pub fn wrap(s: &str, cols: usize) -> Vec<String> {
     let mut line = String::new();
     let mut used = 0;
     for word in s.split_whitespace() {
-        let w = word.width();
+        let word = sanitize(word);
+        let word = word.as_ref();
+        let w = width(word);
         if used > 0 && used + 1 + w <= cols {
             line.push(' ');
             line.push_str(word);
@@ -282,6 +326,38 @@ mod tests {
         assert_eq!(sanitize("\u{202e}evil"), "\u{fffd}evil");
         assert_eq!(sanitize("tab\there"), "tab␉here");
         assert!(!sanitize("\u{7f}").contains('\u{7f}'));
+    }
+
+    #[test]
+    fn joined_pictures_are_drawn_apart_in_widths_every_terminal_agrees_on() {
+        // A flag is its two letters; a ZWJ family its members side by side; a skin tone, an
+        // emoji presentation and a subdivision flag's tags are left out.
+        assert_eq!(sanitize("Flag 🇺🇸 alliance"), "Flag US alliance");
+        assert_eq!(sanitize("👨\u{200D}👩\u{200D}👧"), "👨👩👧");
+        assert_eq!(sanitize("👍\u{1F3FD} ☺\u{FE0F}"), "👍 ☺");
+        let scotland = "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}";
+        assert_eq!(sanitize(scotland), "🏴");
+        // Invisible characters are left out; line separators become spaces.
+        assert_eq!(sanitize("a\u{200B}b\u{AD}c\u{FEFF}\u{2060}"), "abc");
+        assert_eq!(sanitize("a\u{2028}b\u{2029}c"), "a b c");
+        // What is drawn is measured as the terminal will draw it, one character at a time.
+        for s in [
+            "👨\u{200D}👩\u{200D}👧",
+            "🇺🇸",
+            "☺\u{FE0F}",
+            scotland,
+            "e\u{301}",
+        ] {
+            let shown = sanitize(s);
+            let per_char: usize = shown.chars().map(char_width).sum();
+            assert_eq!(width(s), per_char, "{s:?}");
+            assert_eq!(
+                width(s),
+                unicode_width::UnicodeWidthStr::width(shown.as_ref())
+            );
+        }
+        assert_eq!(display("🇺🇸🇫🇷", 3), "US…");
+        assert_eq!(truncate("a🇺🇸", 9), "aUS");
     }
 
     #[test]

@@ -169,3 +169,50 @@ fn a_paste_is_one_edit_of_the_query_not_keys() {
     t.send(&["q"]);
     t.wait_text("EXIT=0");
 }
+
+#[test]
+fn joined_pictures_leave_nothing_behind_when_the_screen_changes() {
+    let kb = [
+        env!("CARGO_MANIFEST_DIR"),
+        "tests",
+        "data",
+        "joined-pictures.ron",
+    ]
+    .iter()
+    .collect::<std::path::PathBuf>();
+    let args = format!("--kb '{}'", kb.display());
+    let t = common::tmux::Tmux::start("pictures-moved", 100, 24, &args);
+    t.wait_text("Alliances (3)");
+    // Through every alliance and every member, to the plain one.
+    for _ in 0..2 {
+        t.send(&["Tab", "j", "j", "BTab", "j"]);
+    }
+    let moved = t.wait_for("the plain alliance", |s| {
+        common::tmux::header(s) == "alliances  C Plain"
+    });
+    // The same state drawn afresh.
+    let fresh =
+        common::tmux::Tmux::start("pictures-fresh", 100, 24, &format!("{args} --open c-plain"));
+    let drawn = fresh.wait_for("the plain alliance", |s| {
+        common::tmux::header(s) == "alliances  C Plain"
+    });
+    assert_eq!(common::tmux::body(&moved), common::tmux::body(&drawn));
+    // The pictures are drawn apart: a flag as its letters, nothing joined.
+    t.send(&["k"]);
+    let flag = t.wait_text("A Flag US alliance");
+    for joined in [
+        '\u{1F1FA}',
+        '\u{1F1F8}',
+        '\u{200D}',
+        '\u{FE0F}',
+        '\u{E0067}',
+    ] {
+        assert!(
+            !flag.contains(joined),
+            "{joined:?} reached the screen:\n{flag}"
+        );
+    }
+    t.send(&["q"]);
+    fresh.send(&["q"]);
+    t.wait_text("EXIT=0");
+}

@@ -270,3 +270,53 @@ fn a_symlink_loop_is_read_once_and_reported() {
     );
     assert!(err.len() < 2000, "one problem, not one per path: {err}");
 }
+
+#[test]
+fn human_output_is_cut_by_width_and_json_keeps_every_string_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = "N".repeat(20 << 20);
+    let flood = format!("e{}", "\u{301}".repeat(100_000));
+    let text = format!(
+        r#"(
+ organizations: [
+  (id: "big", name: "{big}", kind: company, country: "US", sources: ["s1"]),
+  (id: "flood", name: "{flood}", kind: company, country: "FR", sources: ["s1"]),
+  (id: "ibm", name: "IBM", kind: company, country: "US", sources: ["s1"]),
+ ],
+ alliances: [
+  (id: "a", name: "A", kind: industry, scope: international, summary: "S {flood}",
+   members: [(org: "big"), (org: "ibm"), (org: "flood")], sources: ["s1"]),
+  (id: "b", name: "B", kind: industry, scope: international, summary: "S",
+   members: [(org: "ibm")], sources: ["s1"]),
+ ],
+ sources: [(id: "s1", title: "T", url: "https://example.com")],
+)"#
+    );
+    std::fs::write(dir.path().join("kb.ron"), text).unwrap();
+    let kb = dir.path().to_str().unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_alliances"))
+            .args(["--no-cache", "--kb", kb])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        out.stdout
+    };
+    for args in [
+        &["show", "a"][..],
+        &["show", "big"],
+        &["show", "flood"],
+        &["path", "big", "b"],
+        &["path", "flood", "b"],
+        &["matrix"],
+        &["orgs"],
+        &["search", "n"],
+    ] {
+        let out = run(args);
+        assert!(out.len() < 64 << 10, "{args:?} printed {} bytes", out.len());
+    }
+    // JSON is the data: every string exact.
+    let json: serde_json::Value = serde_json::from_slice(&run(&["show", "big", "--json"])).unwrap();
+    assert_eq!(json["name"].as_str().map(str::len), Some(20 << 20));
+}

@@ -36,8 +36,22 @@ impl Sgr {
     }
 }
 
+/// The most columns one painted piece of text takes: a line, a name. Longer texts are cut
+/// with `…`, reading only as much of them as fits (a 50 MB name, or a flood of combining
+/// marks, costs what a long line does).
+pub const LINE_COLS: usize = 1024;
+
+/// The most columns a name takes where names are lined up in a column.
+pub const NAME_COLS: usize = 100;
+
+/// `name` as a column of names shows it: made safe and cut to [`NAME_COLS`].
+pub fn name_cell(name: &str) -> std::borrow::Cow<'_, str> {
+    text::display(name, NAME_COLS)
+}
+
 /// Paints text for a terminal, or leaves it plain for a pipe. Every string it returns has its
-/// control characters (ESC, BEL, C1, bidi overrides…) replaced by visible stand-ins.
+/// control characters (ESC, BEL, C1, bidi overrides…) replaced by visible stand-ins, and is
+/// cut to [`LINE_COLS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paint {
     color: bool,
@@ -54,7 +68,7 @@ impl Paint {
 
     /// `text`, made safe, in `style`.
     pub fn paint(&self, text: &str, style: Sgr) -> String {
-        let safe = text::sanitize(text);
+        let safe = text::display(text, LINE_COLS);
         if !self.color || style == Sgr::Plain || safe.is_empty() {
             return safe.into_owned();
         }
@@ -69,8 +83,13 @@ impl Paint {
         let mut out = String::new();
         let mut run = String::new();
         let mut lit = false;
-        for (i, c) in text.chars().enumerate() {
-            let on = positions.binary_search(&i).is_ok();
+        let shown = text::display(text, LINE_COLS);
+        let mut places = text::places(text);
+        for c in shown.chars() {
+            let on = places
+                .next()
+                .is_some_and(|i| positions.binary_search(&i).is_ok())
+                && c != '…';
             if on != lit && !run.is_empty() {
                 out.push_str(&self.paint(&run, if lit { Sgr::Highlight } else { Sgr::Plain }));
                 run.clear();
@@ -93,6 +112,20 @@ mod tests {
         let s = p.paint("evil\x1b]2;title\x07 name", Sgr::Bold);
         assert!(!s.contains('\x1b') && !s.contains('\x07'), "{s:?}");
         assert_eq!(p.highlight("NVIDIA", &[0, 1]), "NVIDIA");
+    }
+
+    #[test]
+    fn long_texts_are_cut_by_their_width_and_read_only_as_far_as_that() {
+        let p = Paint::new(true);
+        let huge = "N".repeat(50 << 20);
+        assert_eq!(text::width(&p.paint(&huge, Sgr::Plain)), LINE_COLS);
+        let flood = format!("e{}", "\u{301}".repeat(100_000));
+        assert!(p.paint(&flood, Sgr::Plain).len() < 20_000);
+        let lit = p.highlight(&huge, &[0]);
+        assert!(lit.len() < 2 * LINE_COLS, "{}", lit.len());
+        // Highlights follow the characters shown: a flag's letters, the name after it.
+        assert_eq!(p.highlight("🇺🇸 ab", &[3]), "US \x1b[1;4;33ma\x1b[0mb");
+        assert_eq!(name_cell(&huge).chars().count(), NAME_COLS);
     }
 
     #[test]

@@ -121,13 +121,17 @@ pub fn run(
         cx.paint.paint(&start.name, Sgr::Bold),
         cx.paint.paint(start.kind, Sgr::Dim)
     )?;
-    let cols = steps
+    let names: Vec<_> = steps
         .iter()
-        .map(|s| crate::text::width(&crate::text::sanitize(&s.node.name)))
+        .map(|s| super::name_cell(&s.node.name))
+        .collect();
+    let cols = names
+        .iter()
+        .map(|n| crate::text::width(n))
         .max()
         .unwrap_or(0);
-    for s in &steps {
-        let name = crate::text::fit(&crate::text::sanitize(&s.node.name), cols);
+    for (s, name) in steps.iter().zip(&names) {
+        let name = crate::text::fit(name, cols);
         writeln!(
             out,
             "  → {}  {}",

@@ -88,7 +88,9 @@ pub fn matrix(
             let label = row_names
                 .iter()
                 .enumerate()
-                .map(|(i, r)| crate::text::width(&r.name) + format!("{}", i + 1).len() + 1)
+                .map(|(i, r)| {
+                    crate::text::width(&super::name_cell(&r.name)) + format!("{}", i + 1).len() + 1
+                })
                 .max()
                 .unwrap_or(0)
                 .min(40);
@@ -98,10 +100,8 @@ pub fn matrix(
             }
             writeln!(out, "{}", cx.paint.paint(head.trim_end(), super::Sgr::Bold))?;
             for (i, (r, row)) in row_names.iter().zip(&cells).enumerate() {
-                let name = crate::text::fit(
-                    &format!("{} {}", i + 1, crate::text::sanitize(&r.name)),
-                    label,
-                );
+                let name =
+                    crate::text::fit(&format!("{} {}", i + 1, super::name_cell(&r.name)), label);
                 let mut line = name;
                 for &c in row {
                     let cell = match (focus, c) {
@@ -115,7 +115,7 @@ pub fn matrix(
             }
             if focus {
                 for (j, c) in column_names.iter().enumerate() {
-                    writeln!(out, "{:>3}  {}", j + 1, crate::text::sanitize(&c.name))?;
+                    writeln!(out, "{:>3}  {}", j + 1, super::name_cell(&c.name))?;
                 }
             }
             Ok(Outcome::Success)

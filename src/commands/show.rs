@@ -57,12 +57,13 @@ fn print_human(cx: &Context, entity: Entity, out: &mut dyn Write) -> io::Result<
             cx.paint
                 .paint(&format!("{heading} ({})", links.len()), Sgr::Heading)
         )?;
-        let cols = links
+        let names: Vec<_> = links.iter().map(|l| super::name_cell(&l.name)).collect();
+        let cols = names
             .iter()
-            .map(|l| crate::text::width(&l.name))
+            .map(|n| crate::text::width(n))
             .max()
             .unwrap_or(0);
-        for LinkRow { name, label, .. } in &links {
+        for (LinkRow { label, .. }, name) in links.iter().zip(&names) {
             let name = crate::text::fit(name, cols);
             writeln!(
                 out,

@@ -50,14 +50,17 @@ pub fn put_highlighted(
         return 0;
     }
     let room = max.min(buf.area.right().saturating_sub(x));
-    // Sanitising replaces a character by one character, so positions still line up.
     let cut = text::display(s, usize::from(room));
     if positions.is_empty() {
         return put(buf, x, y, room, &cut, style);
     }
+    // What is shown is the characters of `s` that are shown at all, in order (see
+    // `text::shown`), up to the cut: each one's place in `s` follows from the order.
+    let mut places = text::places(s);
     let mut cx = x;
-    for (i, c) in cut.chars().enumerate() {
-        let lit = positions.binary_search(&i).is_ok() && c != '…';
+    for c in cut.chars() {
+        let i = places.next();
+        let lit = i.is_some_and(|i| positions.binary_search(&i).is_ok()) && c != '…';
         if one_cell(c) {
             if cx >= x + room {
                 break;

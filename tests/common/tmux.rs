@@ -107,10 +107,15 @@ impl Tmux {
             .expect("tmux is installed (.ci/run installs it)")
     }
 
-    /// Types keys (tmux key names: `j`, `Tab`, `Enter`, `BSpace`, `Escape`).
+    /// Types keys (tmux key names: `j`, `Tab`, `Enter`, `BSpace`, `Escape`). After `Escape`
+    /// it waits for the screen to settle: a key read in the same burst as an Escape is taken
+    /// for Alt and that key, as terminals send Alt.
     pub fn send(&self, keys: &[&str]) {
         for key in keys {
             self.tmux(&["send-keys", "-t", "main", key]);
+            if *key == "Escape" {
+                self.settled();
+            }
         }
     }
 
