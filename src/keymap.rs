@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The bindings that ship with the binary.
 pub const DEFAULT: &str = include_str!("../assets/keymap.ron");
@@ -181,55 +181,219 @@ impl Default for Keymap {
 
 fn parse(text: &str, name: &str) -> Result<KeymapFile, Problem> {
     ron::from_str(text).map_err(|e| {
-        let at = e.span.start;
-        let message = match &e.code {
-            ron::Error::NoSuchEnumVariant {
-                expected, found, ..
-            } => format!(
-                "unknown intent `{found}`: expected one of {}{}",
-                expected.join(", "),
-                crate::suggest::did_you_mean(found, expected.iter().copied())
-            ),
-            ron::Error::NoSuchStructField {
-                expected, found, ..
-            } => format!(
-                "unknown mode `{found}`: expected one of {}{}",
-                expected.join(", "),
-                crate::suggest::did_you_mean(found, expected.iter().copied())
-            ),
-            other => other.to_string(),
-        };
-        Problem::at(name, text, at.line, at.col, message)
+        crate::config::ron_problem(name, text, &e, |code| {
+            Some(match code {
+                ron::Error::NoSuchEnumVariant {
+                    expected, found, ..
+                } => format!(
+                    "unknown intent `{found}`: expected one of {}{}",
+                    expected.join(", "),
+                    crate::suggest::did_you_mean(found, expected.iter().copied())
+                ),
+                ron::Error::NoSuchStructField {
+                    expected, found, ..
+                } => format!(
+                    "unknown mode `{found}`: expected one of {}{}",
+                    expected.join(", "),
+                    crate::suggest::did_you_mean(found, expected.iter().copied())
+                ),
+                ron::Error::ExpectedNamedStructLike(_) | ron::Error::ExpectedStructName(_) => {
+                    "expected `(` opening the key map: `(browse: { quit: [\"q\", \"ctrl-q\"] })`"
+                        .into()
+                }
+                ron::Error::ExpectedMap => {
+                    "expected `{` opening the mode's intents: `browse: { quit: [\"q\"] }`".into()
+                }
+                ron::Error::ExpectedArray => {
+                    "expected `[` opening the intent's keys: `quit: [\"q\", \"ctrl-q\"]`".into()
+                }
+                ron::Error::ExpectedString => {
+                    "expected a key in double quotes, such as \"q\", \"G\", \"ctrl-u\" or \"pagedown\""
+                        .into()
+                }
+                ron::Error::Message(m) => m.clone(),
+                _ => return None,
+            })
+        })
     })
 }
 
+/// The modes as the key map file names them, with the global bindings first.
+const SECTIONS: [(&str, Option<Mode>); 4] = [
+    ("global", None),
+    ("browse", Some(Mode::Browse)),
+    ("prompt", Some(Mode::Prompt)),
+    ("help", Some(Mode::Help)),
+];
+
+/// An intent as the key map file names it (`page_down`).
+fn intent(action: Action) -> String {
+    let mut out = String::new();
+    for (i, c) in format!("{action:?}").chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 impl Keymap {
-    /// The built-in bindings with the user's file laid over them, intent by intent.
-    pub fn with_overrides(text: &str, name: &str) -> Result<Self, Problem> {
-        let user = parse(text, name)?;
+    /// The built-in bindings with the user's file laid over them, intent by intent. Every
+    /// mistake of the file is reported at once: what cannot be read, a key bound to two
+    /// intents of one mode, a binding that can never fire, a mode left with no way out.
+    pub fn with_overrides(text: &str, name: &str) -> Result<Self, Vec<Problem>> {
+        let user = parse(text, name).map_err(|p| vec![p])?;
         let mut map = Keymap::default();
-        map.global.extend(user.global);
-        map.browse.extend(user.browse);
-        map.help.extend(user.help);
-        map.prompt.extend(user.prompt);
-        Ok(map)
+        map.global.extend(user.global.clone());
+        map.browse.extend(user.browse.clone());
+        map.help.extend(user.help.clone());
+        map.prompt.extend(user.prompt.clone());
+        let found = map.mistakes(&user);
+        if found.is_empty() {
+            return Ok(map);
+        }
+        let wanted = found.iter().map(|(path, _)| path.clone()).collect();
+        let places = crate::kb::locate::locate(text, &wanted);
+        let mut problems: Vec<Problem> = found
+            .into_iter()
+            .map(|(path, message)| match places.get(&path) {
+                Some(at) => Problem::at(name, text, at.line, at.col, message),
+                None => Problem::whole(name, message),
+            })
+            .collect();
+        problems.sort_by_key(|p| (p.line, p.col));
+        problems.dedup();
+        Err(problems)
+    }
+
+    /// What is wrong with these bindings, each with the path in the user's file (`user`) of
+    /// the binding it is about (the built-in bindings have no mistakes of their own).
+    fn mistakes(&self, user: &KeymapFile) -> Vec<(String, String)> {
+        let users = |section: &str| -> &Bindings {
+            match section {
+                "global" => &user.global,
+                "browse" => &user.browse,
+                "prompt" => &user.prompt,
+                _ => &user.help,
+            }
+        };
+        let ours = |section: &str| -> &Bindings {
+            match section {
+                "global" => &self.global,
+                "browse" => &self.browse,
+                "prompt" => &self.prompt,
+                _ => &self.help,
+            }
+        };
+        // The place of a binding: the key in the user's list if the user wrote it, else the
+        // intent or the section the user wrote, else the file.
+        let place = |section: &str, action: Action, key: Option<Key>| -> String {
+            let bindings = users(section);
+            match (bindings.get(&action), key) {
+                (Some(keys), Some(key)) => match keys.iter().position(|k| *k == key) {
+                    Some(k) => format!("{section}.{}[{k}]", intent(action)),
+                    None => format!("{section}.{}", intent(action)),
+                },
+                (Some(_), None) => format!("{section}.{}", intent(action)),
+                (None, _) => section.to_string(),
+            }
+        };
+        let from_user = |section: &str, action: Action| users(section).contains_key(&action);
+        let mut found = Vec::new();
+        for (section, mode) in SECTIONS {
+            let label = mode.map_or("every mode", Mode::label);
+            // Within one section, and against the global bindings (which a mode's own shadow).
+            let mut seen: Vec<(Key, Action, &str)> = Vec::new();
+            let against: &[&str] = if mode.is_some() {
+                &["global", section]
+            } else {
+                &["global"]
+            };
+            for &s in against {
+                for (&action, keys) in ours(s) {
+                    for &key in keys {
+                        if let Some(&(_, other, other_s)) =
+                            seen.iter().find(|(k, a, _)| *k == key && *a != action)
+                        {
+                            // Reported at the user's binding of the two (the later one if both).
+                            let (at_s, at_a) = if from_user(s, action) {
+                                (s, action)
+                            } else {
+                                (other_s, other)
+                            };
+                            if from_user(at_s, at_a) && (s != "global" || mode.is_none()) {
+                                found.push((
+                                    place(at_s, at_a, Some(key)),
+                                    format!(
+                                        "`{key}` is bound to both {} and {} in {}: a key can do one thing in a mode; give one of them other keys",
+                                        intent(other),
+                                        intent(action),
+                                        label.to_lowercase()
+                                    ),
+                                ));
+                            }
+                        }
+                        seen.push((key, action, s));
+                    }
+                }
+            }
+            // In the prompt, characters typed without ctrl or alt are text.
+            if mode == Some(Mode::Prompt) {
+                for (&action, keys) in users("prompt") {
+                    for &key in keys {
+                        if matches!(key.code, KeyCode::Char(_)) && !key.ctrl && !key.alt {
+                            found.push((
+                                place("prompt", action, Some(key)),
+                                format!(
+                                    "`{key}` can never be {}: in a prompt, characters typed without ctrl or alt are text; use a key such as \"ctrl-{key}\"",
+                                    intent(action)
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
+            // A way out of every mode.
+            if let Some(mode) = mode {
+                let exits: &[Action] = match mode {
+                    Mode::Browse => &[Action::Quit],
+                    Mode::Help | Mode::Prompt => &[Action::Close, Action::Quit],
+                };
+                if exits.iter().all(|&a| self.keys(mode, a).is_empty()) {
+                    let names: Vec<String> = exits.iter().map(|&a| intent(a)).collect();
+                    let emptied = exits
+                        .iter()
+                        .find(|&&a| from_user(section, a))
+                        .map_or_else(|| section.to_string(), |&a| place(section, a, None));
+                    found.push((
+                        emptied,
+                        format!(
+                            "nothing leaves {}: {} {} no key here or in global; bind one, such as [\"q\"]",
+                            mode.label().to_lowercase(),
+                            names.join(" and "),
+                            if names.len() == 1 { "has" } else { "have" },
+                        ),
+                    ));
+                }
+            }
+        }
+        found
     }
 
     /// The built-in bindings, overridden by the user's key map file if there is one.
-    pub fn load_user() -> Result<Self, Problem> {
-        match user_file() {
-            Some(path) if path.is_file() => {
-                let name = path.display().to_string();
-                let text = std::fs::read_to_string(&path).map_err(|e| Problem {
-                    file: name.clone(),
-                    line: 1,
-                    col: 1,
-                    message: format!("cannot read the key map: {e}"),
-                    snippet: None,
-                })?;
-                Keymap::with_overrides(&text, &name)
-            }
-            _ => Ok(Keymap::default()),
+    pub fn load_user() -> Result<Self, Vec<Problem>> {
+        let Some(path) = user_file() else {
+            return Ok(Keymap::default());
+        };
+        match crate::config::read(&path, "a key map") {
+            Ok(Some(text)) => Keymap::with_overrides(&text, &path.display().to_string()),
+            Ok(None) => Ok(Keymap::default()),
+            Err(problem) => Err(vec![problem]),
         }
     }
 
@@ -340,11 +504,7 @@ const MOUSE: [(&str, &str); 3] = [
 
 /// `$XDG_CONFIG_HOME/alliances/keymap.ron`, or `~/.config/alliances/keymap.ron`.
 pub fn user_file() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".config")))?;
-    Some(base.join("alliances").join("keymap.ron"))
+    crate::config::file("keymap.ron")
 }
 
 #[cfg(test)]
@@ -432,12 +592,72 @@ mod tests {
 
     #[test]
     fn a_bad_user_file_is_reported_with_its_position() {
-        let p = Keymap::with_overrides("(browse: {\n  qiut: [\"x\"] })", "k.ron").unwrap_err();
+        let first = |text: &str| Keymap::with_overrides(text, "k.ron").unwrap_err().remove(0);
+        let p = first("(browse: {\n  qiut: [\"x\"] })");
         assert_eq!((p.line, p.col), (2, 3));
         assert!(p.message.contains("unknown intent `qiut`"), "{}", p.message);
         assert!(p.message.contains("did you mean `quit`?"), "{}", p.message);
-        let p = Keymap::with_overrides("(browse: { quit: [\"ctrl-\"] })", "k.ron").unwrap_err();
+        let p = first("(browse: { quit: [\"ctrl-\"] })");
         assert!(p.message.contains("unknown key \"ctrl-\""), "{}", p.message);
+        // The parser's own words become the file's.
+        let p = first("{browse: {}}");
+        assert_eq!(
+            p.message,
+            "expected `(` opening the key map: `(browse: { quit: [\"q\", \"ctrl-q\"] })`"
+        );
+        let p = first("(browse: { quit: q })");
+        assert!(
+            p.message
+                .starts_with("expected `[` opening the intent's keys"),
+            "{}",
+            p.message
+        );
+        let p = first("(\n\n   $browse: {})");
+        assert_eq!((p.line, p.col), (3, 4), "{}", p.message);
+    }
+
+    #[test]
+    fn a_key_bound_to_two_intents_or_a_mode_with_no_way_out_is_refused() {
+        let problems = Keymap::with_overrides(
+            "(\n  browse: {\n    quit: [\"j\"],\n  },\n  prompt: { close: [], quit: [], delete_word: [\"w\"] },\n  global: { quit: [] },\n)",
+            "k.ron",
+        )
+        .unwrap_err();
+        let found: Vec<(usize, usize, &str)> = problems
+            .iter()
+            .map(|p| (p.line, p.col, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    3,
+                    12,
+                    "`j` is bound to both quit and down in browsing: a key can do one thing in a mode; give one of them other keys"
+                ),
+                (
+                    5,
+                    13,
+                    "nothing leaves search and go-to: close and quit have no key here or in global; bind one, such as [\"q\"]"
+                ),
+                (
+                    5,
+                    48,
+                    "`w` can never be delete_word: in a prompt, characters typed without ctrl or alt are text; use a key such as \"ctrl-w\""
+                ),
+            ],
+            "{problems:#?}"
+        );
+        // With quit left to the global `ctrl-c`, browsing still has a way out.
+        assert!(Keymap::with_overrides("(browse: { quit: [] })", "k.ron").is_ok());
+        let p = Keymap::with_overrides("(browse: { quit: [] }, global: { quit: [] })", "k.ron")
+            .unwrap_err();
+        assert!(
+            p[0].message
+                .starts_with("nothing leaves browsing: quit has no key"),
+            "{p:#?}"
+        );
+        assert_eq!(intent(Action::PageDown), "page_down");
     }
 
     #[test]

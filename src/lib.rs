@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod doc;
 pub mod export;
 pub mod kb;

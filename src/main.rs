@@ -250,16 +250,21 @@ fn explore(cli: &Cli, kb: Kb, origin: String) -> ExitCode {
     let loaded = Loaded::new(kb);
     let start = match &cli.open {
         Some(id) => match kb::resolve(&loaded.kb, &loaded.index, id, &[]) {
-            Ok(found) => Some(found[0]),
+            Ok(found) => Ok(Some(found[0])),
             Err(message) => {
                 eprintln!("error: {message}");
-                return ExitCode::from(1);
+                Err(ExitCode::from(1))
             }
         },
-        None => None,
+        None => Ok(None),
     };
+    // No terminal is a usage error (2), whatever else is wrong.
     let (keymap, theme) = match terminal_setup(cli) {
         Ok(setup) => setup,
+        Err(code) => return code,
+    };
+    let start = match start {
+        Ok(start) => start,
         Err(code) => return code,
     };
     let mut app = App::with(
@@ -305,8 +310,8 @@ fn terminal_setup(cli: &Cli) -> Result<(Keymap, Theme), ExitCode> {
         );
         return Err(ExitCode::from(2));
     }
-    let keymap = Keymap::load_user().map_err(|problem| {
-        eprintln!("{problem}");
+    let keymap = Keymap::load_user().map_err(|problems| {
+        let _ = kb::problem::report(&problems, "the key map", &mut io::stderr().lock());
         ExitCode::from(1)
     })?;
     let no_color = std::env::var_os("NO_COLOR");

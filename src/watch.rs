@@ -72,13 +72,9 @@ pub fn reload(path: &Path, cache: Option<&Cache>) -> Reloaded {
     match kb::load::load_path_with(path, cache, &mut |_| {}) {
         Ok(kb) => Ok(Box::new(Loaded::new(kb))),
         Err(LoadError::Invalid(problems)) => Err(problems),
-        Err(LoadError::Usage(message)) => Err(vec![Problem {
-            file: path.display().to_string(),
-            line: 1,
-            col: 1,
-            message,
-            snippet: None,
-        }]),
+        Err(LoadError::Usage(message)) => {
+            Err(vec![Problem::whole(&path.display().to_string(), message)])
+        }
     }
 }
 

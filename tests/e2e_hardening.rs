@@ -216,3 +216,41 @@ fn joined_pictures_leave_nothing_behind_when_the_screen_changes() {
     fresh.send(&["q"]);
     t.wait_text("EXIT=0");
 }
+
+#[test]
+fn a_mistaken_key_map_or_a_folder_in_its_place_is_refused_before_the_screen_changes() {
+    let here = std::path::Path::new(".");
+    let t = common::tmux::Tmux::start_configured("keymap-mistakes", 110, 20, here, "", "", |dir| {
+        std::fs::write(
+            dir.join("keymap.ron"),
+            "(browse: { quit: [\"j\"] }, global: { quit: [] })",
+        )
+        .unwrap();
+    });
+    let screen = t.wait_text("EXIT=1");
+    assert!(
+        screen.contains("keymap.ron:1:19: `j` is bound to both quit and down in browsing"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("error: 1 problem in the key map"),
+        "{screen}"
+    );
+    let folder =
+        common::tmux::Tmux::start_configured("keymap-folder", 110, 20, here, "", "", |dir| {
+            std::fs::create_dir(dir.join("keymap.ron")).unwrap();
+        });
+    let screen = folder.wait_text("EXIT=1");
+    assert!(
+        screen.contains("keymap.ron: not a regular file: expected a key map written in RON here"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn an_unknown_id_to_open_in_a_terminal_is_not_found() {
+    let t = common::tmux::Tmux::start("open-unknown", 160, 10, "--open nvidai");
+    let screen = t.wait_text("EXIT=1");
+    assert!(screen.contains("did you mean nvidia?"), "{screen}");
+    assert_eq!(t.display("#{alternate_on}"), "0");
+}

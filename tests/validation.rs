@@ -258,3 +258,33 @@ fn a_folder_without_ron_files_is_invalid() {
     let err = kb::load_path(dir.path()).unwrap_err();
     assert_eq!(err.exit_code(), 1);
 }
+
+#[test]
+fn every_mistake_of_a_file_is_reported_in_one_run_with_its_place() {
+    // A misspelt value, a country code that does not exist, a reference to a misspelt
+    // organisation (the three), and more of each kind, in one file.
+    let found = problems("many-mistakes.ron");
+    let places: Vec<(usize, usize)> = found.iter().map(|p| (p.line, p.col)).collect();
+    let at = |line: usize, col: usize, words: &str| {
+        let p = found
+            .iter()
+            .find(|p| (p.line, p.col) == (line, col))
+            .unwrap_or_else(|| panic!("nothing at {line}:{col}: {found:#?}"));
+        assert!(p.message.contains(words), "{line}:{col}: {}", p.message);
+        assert!(p.to_string().lines().count() == 3, "{p}");
+    };
+    at(4, 60, "unknown country code \"XX\"");
+    at(5, 40, "unknown organization kind `compnay`");
+    at(6, 40, "`\"company\"` is quoted");
+    at(7, 36, "unknown organization kind `compny`");
+    at(7, 46, "unknown field `colour`");
+    at(13, 19, "unknown alliance kind `industri`");
+    at(16, 29, "unknown organization `acmee`; did you mean `acme`?");
+    at(16, 59, "unknown organization `nobody`");
+    at(16, 81, "unknown field `rank` in a member");
+    assert_eq!(found.len(), 9, "{places:?}");
+    // In file order.
+    let mut sorted = places.clone();
+    sorted.sort();
+    assert_eq!(places, sorted);
+}

@@ -47,6 +47,16 @@ impl fmt::Display for Date {
 const EXPECTED: &str = "expected an ISO date: YYYY, YYYY-MM or YYYY-MM-DD";
 
 fn parse(text: &str) -> Result<Ymd, String> {
+    // A date with a time of day (`2023-12-05T10:00`): the day is what is kept.
+    if let Some(at) = text.find(['T', 't', ' ', ':']).filter(|&at| at >= 4) {
+        let day = &text[..at];
+        return Err(match parse(day) {
+            Ok(_) => format!(
+                "malformed date {text:?}: a day, without a time: write {day:?} ({EXPECTED})"
+            ),
+            Err(_) => format!("malformed date {text:?}: {EXPECTED}"),
+        });
+    }
     let mut parts = text.split('-');
     let year = parts
         .next()
@@ -109,6 +119,25 @@ pub(super) fn days_in_month(year: u16, month: u8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_with_a_time_says_to_leave_the_time_out() {
+        let why = parse("2023-12-05T00:00").unwrap_err();
+        assert_eq!(
+            why,
+            "malformed date \"2023-12-05T00:00\": a day, without a time: write \"2023-12-05\" (expected an ISO date: YYYY, YYYY-MM or YYYY-MM-DD)"
+        );
+        assert!(
+            parse("2023-12-05 10:00")
+                .unwrap_err()
+                .contains("without a time")
+        );
+        assert!(
+            parse("2023-13-05T1")
+                .unwrap_err()
+                .contains("expected an ISO date")
+        );
+    }
 
     #[test]
     fn accepts_the_three_precisions() {

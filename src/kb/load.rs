@@ -6,7 +6,7 @@
 use super::cache::{self, Cache, Key, KeyBuilder};
 use super::parsed::{ParsedFile, Text};
 use super::problem::Problem;
-use super::{Kb, embedded, validate};
+use super::{Kb, embedded, recover, validate};
 use crate::suggest;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -333,13 +333,7 @@ fn read_file(file: &Path) -> (u128, Result<ParsedFile, Problem>) {
         }
         Err(e) => (
             0,
-            Err(Problem {
-                file: name,
-                line: 1,
-                col: 1,
-                message: format!("cannot read the file: {e}"),
-                snippet: None,
-            }),
+            Err(Problem::whole(&name, format!("cannot read the file: {e}"))),
         ),
     }
 }
@@ -370,13 +364,10 @@ pub fn ron_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
         if let Some(id) = folder_id(&dir)
             && !seen.insert(id)
         {
-            return Err(LoadError::Invalid(vec![Problem {
-                file: dir.display().to_string(),
-                line: 1,
-                col: 1,
-                message: "this folder is a link to a folder already read (a loop): remove the link or point --kb elsewhere".into(),
-                snippet: None,
-            }]));
+            return Err(LoadError::Invalid(vec![Problem::whole(
+                &dir.display().to_string(),
+                "this folder is a link to a folder already read (a loop): remove the link or point --kb elsewhere",
+            )]));
         }
         let entries = std::fs::read_dir(&dir).map_err(|e| {
             LoadError::Usage(format!(
@@ -401,15 +392,10 @@ pub fn ron_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
         }
     }
     if files.is_empty() {
-        return Err(LoadError::Invalid(vec![Problem {
-            file: path.display().to_string(),
-            line: 1,
-            col: 1,
-            message:
-                "no .ron files in this folder: expected knowledge-base files such as alliances.ron"
-                    .into(),
-            snippet: None,
-        }]));
+        return Err(LoadError::Invalid(vec![Problem::whole(
+            &path.display().to_string(),
+            "no .ron files in this folder: expected knowledge-base files such as alliances.ron",
+        )]));
     }
     files.sort();
     Ok(files)
@@ -453,22 +439,48 @@ where
     finish(parsed, problems)
 }
 
-/// Validates parsed files together and merges them into one knowledge base.
-fn finish(parsed: Vec<ParsedFile>, mut problems: Vec<Problem>) -> Result<Kb, Vec<Problem>> {
-    // References into a file that did not parse would all look unknown: check them only when
-    // every file parsed.
+/// Validates parsed files together and merges them into one knowledge base. `problems` are
+/// those of the files that could not be read at all.
+fn finish(mut parsed: Vec<ParsedFile>, mut problems: Vec<Problem>) -> Result<Kb, Vec<Problem>> {
+    // References into a file that could not be read would all look unknown: check them only
+    // when every file was read (items that could not be read give their ids).
     let complete = problems.is_empty();
+    for file in &mut parsed {
+        problems.append(&mut file.problems);
+    }
     problems.extend(validate::validate(&parsed, complete));
     if !problems.is_empty() {
+        // Every file's problems in the order of the files, then of their lines.
+        problems.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
         return Err(problems);
     }
     Ok(Kb::merge_all(parsed.into_iter().map(|f| f.kb)))
 }
 
+/// A file's text as it is read: a byte order mark at its start is dropped (some editors write
+/// one), and a carriage return that ends a line on its own (old Mac line endings) is read as a
+/// line feed, so that comments end and lines are counted where an editor shows them.
+pub fn normalize(mut text: String) -> String {
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..'\u{FEFF}'.len_utf8());
+    }
+    if text.contains('\r') {
+        let mut bytes = text.into_bytes();
+        for i in 0..bytes.len() {
+            if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+                bytes[i] = b'\n';
+            }
+        }
+        // One ASCII byte for another: still UTF-8.
+        text = String::from_utf8(bytes).unwrap_or_default();
+    }
+    text
+}
+
 /// Reads one file's bytes as a knowledge-base file.
 pub fn parse_file(name: &str, bytes: Vec<u8>) -> Result<ParsedFile, Problem> {
     let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
+        Ok(text) => normalize(text),
         Err(e) => return Err(not_utf8(name, e)),
     };
     let mut file = parse_str_file(name, &text)?;
@@ -487,12 +499,15 @@ fn parse_str_file(name: &str, text: &str) -> Result<ParsedFile, Problem> {
             "the file is empty: expected a knowledge base such as `(alliances: [...], organizations: [...])`",
         ));
     }
+    let parsed = |kb, problems, skipped| ParsedFile {
+        name: name.to_string(),
+        text: Text::Static(""),
+        kb,
+        problems,
+        skipped,
+    };
     match parse_str(text) {
-        Ok(kb) => Ok(ParsedFile {
-            name: name.to_string(),
-            text: Text::Static(""),
-            kb,
-        }),
+        Ok(kb) => Ok(parsed(kb, Vec::new(), Default::default())),
         Err(e) => {
             let start = e.span.start;
             let mut message = describe(&e.code, !names_a_collection(text));
@@ -502,13 +517,39 @@ fn parse_str_file(name: &str, text: &str) -> Result<ParsedFile, Problem> {
             {
                 message = format!("unexpected end of file: {message}");
             }
-            Err(Problem::at(name, text, start.line, start.col, message))
+            let (line, col) = settled_place(text, start.line, start.col);
+            // Read item by item, every mistake is found; unless the file's outline itself is
+            // broken, or reading it so misses the mistake the whole read found.
+            let foreign = !names_a_collection(text);
+            if !foreign
+                && let Some(r) = recover::recover(name, text)
+                && r.problems.iter().any(|p| (p.line, p.col) == (line, col))
+            {
+                return Ok(parsed(r.kb, r.problems, r.skipped));
+            }
+            Err(Problem::at(name, text, line, col, message))
         }
     }
 }
 
+/// Where a mistake the parser reports at `line:col` of `text` is seen: past the spaces and
+/// comments it had read when it gave up.
+pub fn settled_place(text: &str, line: usize, col: usize) -> (usize, usize) {
+    line_col(text, recover::settle(text, offset_of(text, line, col)))
+}
+
+/// The 1-based line and column (in characters) of byte `at` of `text`.
+pub(super) fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        1 + before.matches('\n').count(),
+        1 + before[line_start..].chars().count(),
+    )
+}
+
 /// The byte offset of a 1-based line and column (in characters), or the end of the text.
-fn offset_of(text: &str, line: usize, col: usize) -> usize {
+pub(super) fn offset_of(text: &str, line: usize, col: usize) -> usize {
     let Some(start) = text
         .split_inclusive('\n')
         .take(line.saturating_sub(1))
@@ -574,7 +615,7 @@ fn not_utf8(name: &str, e: std::string::FromUtf8Error) -> Problem {
 
 /// A person's description of a RON parse error: what was expected where.
 /// `foreign`: the file names none of the knowledge base's collections.
-fn describe(code: &ron::Error, foreign: bool) -> String {
+pub fn describe(code: &ron::Error, foreign: bool) -> String {
     use ron::Error as E;
     match code {
         E::NoSuchStructField {
@@ -695,8 +736,12 @@ fn enum_label(name: &str) -> &'static str {
 mod tests {
     use super::*;
 
+    /// The file, or its first problem.
     fn parse(text: &str) -> Result<ParsedFile, Problem> {
-        parse_file("t.ron", text.as_bytes().to_vec())
+        match parse_file("t.ron", text.as_bytes().to_vec()) {
+            Ok(mut f) if !f.problems.is_empty() => Err(f.problems.remove(0)),
+            other => other,
+        }
     }
 
     #[test]
@@ -785,6 +830,74 @@ mod tests {
         );
         assert_eq!(offset_of("ab\ncd", 2, 2), 4);
         assert_eq!(offset_of("ab", 9, 9), 2);
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_old_mac_line_endings_are_read() {
+        let bom = "\u{FEFF}(organizations: [(id: \"a\", name: \"A\", kind: company)])";
+        assert_eq!(parse(bom).unwrap().kb.organizations.len(), 1);
+        let cr = "// a comment\r(organizations: [\r  (id: \"a\", name: \"A\", kind: compnay)])\r";
+        let p = parse(cr).unwrap_err();
+        assert_eq!((p.line, p.col), (3, 30), "{}", p.message);
+        assert!(
+            p.message.contains("unknown organization kind"),
+            "{}",
+            p.message
+        );
+    }
+
+    #[test]
+    fn a_mistake_after_an_opening_parenthesis_is_placed_on_itself() {
+        let p = parse("(\n\n    $organizations: [])").unwrap_err();
+        assert_eq!((p.line, p.col), (3, 5), "{}", p.message);
+        let p = parse("(\n  // note\n  /* and */ 12: [])").unwrap_err();
+        assert_eq!((p.line, p.col), (3, 13), "{}", p.message);
+    }
+
+    #[test]
+    fn every_mistake_of_a_file_is_found_in_one_read() {
+        let text = r#"(
+    organizations: [
+        (id: "acme", name: "Acme", kind: company, country: "XX"),
+        (id: "ibm", name: "IBM", kind: "company", colour: "red"),
+        (id: "sap", name: "SAP", kind: "compnay"),
+        (id: "x", name: "X", kind: company, titel: "Mr"),
+    ],
+    alliances: [(
+        id: "a", name: "A", kind: industri, scope: international, summary: "s",
+        members: [(org: "acmee"), (org: "ibm"), (org: "sap")],
+    )],
+)"#;
+        let problems = load_files([("t.ron".to_string(), text.as_bytes().to_vec())]).unwrap_err();
+        let found: Vec<(usize, usize, &str)> = problems
+            .iter()
+            .map(|p| (p.line, p.col, p.message.as_str()))
+            .collect();
+        let at = |line, col| {
+            found
+                .iter()
+                .find(|f| (f.0, f.1) == (line, col))
+                .map(|f| f.2)
+                .unwrap_or_else(|| panic!("nothing at {line}:{col}: {found:#?}"))
+        };
+        assert!(at(3, 60).starts_with("unknown country code \"XX\""));
+        assert_eq!(
+            at(4, 40),
+            "`\"company\"` is quoted: kind takes a name from a list, written without quotes (`kind: company`)"
+        );
+        assert!(at(4, 51).starts_with("unknown field `colour` in an organization"));
+        assert!(at(5, 40).starts_with("unknown organization kind `compnay`"));
+        assert!(at(5, 40).ends_with("(written without quotes)"));
+        // A misspelt field is one mistake, not also a missing one.
+        assert!(at(6, 45).starts_with("unknown field `titel`"));
+        assert!(at(9, 35).starts_with("unknown alliance kind `industri`"));
+        // The item after mended ones is placed right, and a reference to an item that could
+        // not be read is not unknown.
+        assert_eq!(
+            at(10, 25),
+            "unknown organization `acmee`; did you mean `acme`?"
+        );
+        assert_eq!(found.len(), 7, "{found:#?}");
     }
 
     #[test]

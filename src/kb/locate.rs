@@ -35,6 +35,23 @@ pub fn locate(text: &str, wanted: &HashSet<String>) -> HashMap<String, Pos> {
                     expect = Expect::After;
                     continue;
                 }
+                // A map's key that is a name (`quit: […]` in a key map) names its entry, as a
+                // field names its value: `browse.quit[0]`.
+                if let Tok::Ident(name) = &tok
+                    && tokens.peek(0) == Some(&Tok::Colon)
+                    && let Some(frame) = stack.last()
+                    && frame.kind == Kind::Map
+                {
+                    tokens.next();
+                    path.truncate(frame.base);
+                    path.push('.');
+                    path.push_str(name);
+                    if path.len() <= longest && !found.contains_key(&path) && wanted.contains(&path)
+                    {
+                        found.insert(path.clone(), pos);
+                    }
+                    continue;
+                }
                 if path.len() <= longest && !found.contains_key(&path) && wanted.contains(&path) {
                     found.insert(path.clone(), pos);
                 }
@@ -178,7 +195,7 @@ fn close(stack: &mut Vec<Frame>, path: &mut String) {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Tok {
+pub(super) enum Tok {
     LParen,
     RParen,
     LBracket,
@@ -193,17 +210,37 @@ enum Tok {
 }
 
 impl Tok {
-    fn is_closer(&self) -> bool {
+    pub(super) fn is_opener(&self) -> bool {
+        matches!(self, Tok::LParen | Tok::LBracket | Tok::LBrace)
+    }
+
+    pub(super) fn is_closer(&self) -> bool {
         matches!(self, Tok::RParen | Tok::RBracket | Tok::RBrace)
     }
 }
 
-/// A lenient RON tokenizer that tracks line and column.
+/// A token with its place: its line and column, and the bytes of the text it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Lexeme {
+    pub tok: Tok,
+    pub pos: Pos,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The tokens of `text` with their places, comments and attributes left out.
+pub(super) fn lexemes(text: &str) -> impl Iterator<Item = Lexeme> + '_ {
+    let mut tokens = Tokens::new(text);
+    std::iter::from_fn(move || tokens.lex())
+}
+
+/// A lenient RON tokenizer that tracks line, column and byte offset.
 struct Tokens<'a> {
     rest: std::iter::Peekable<std::str::Chars<'a>>,
     line: usize,
     col: usize,
-    ahead: std::collections::VecDeque<(Tok, Pos)>,
+    offset: usize,
+    ahead: std::collections::VecDeque<Lexeme>,
 }
 
 impl<'a> Tokens<'a> {
@@ -212,6 +249,7 @@ impl<'a> Tokens<'a> {
             rest: text.chars().peekable(),
             line: 1,
             col: 1,
+            offset: 0,
             ahead: Default::default(),
         }
     }
@@ -221,15 +259,19 @@ impl<'a> Tokens<'a> {
             let t = self.lex()?;
             self.ahead.push_back(t);
         }
-        self.ahead.get(n).map(|(t, _)| t)
+        self.ahead.get(n).map(|l| &l.tok)
     }
 
     fn next(&mut self) -> Option<(Tok, Pos)> {
-        self.ahead.pop_front().or_else(|| self.lex())
+        self.ahead
+            .pop_front()
+            .or_else(|| self.lex())
+            .map(|l| (l.tok, l.pos))
     }
 
     fn bump(&mut self) -> Option<char> {
         let c = self.rest.next()?;
+        self.offset += c.len_utf8();
         if c == '\n' {
             self.line += 1;
             self.col = 1;
@@ -239,13 +281,14 @@ impl<'a> Tokens<'a> {
         Some(c)
     }
 
-    fn lex(&mut self) -> Option<(Tok, Pos)> {
+    fn lex(&mut self) -> Option<Lexeme> {
         loop {
             let c = *self.rest.peek()?;
             let pos = Pos {
                 line: self.line,
                 col: self.col,
             };
+            let start = self.offset;
             if c.is_whitespace() {
                 self.bump();
                 continue;
@@ -309,7 +352,12 @@ impl<'a> Tokens<'a> {
                     Tok::Scalar
                 }
             };
-            return Some((tok, pos));
+            return Some(Lexeme {
+                tok,
+                pos,
+                start,
+                end: self.offset,
+            });
         }
     }
 
@@ -447,6 +495,18 @@ mod tests {
                 Some((13, 31)),
                 None
             ]
+        );
+    }
+
+    #[test]
+    fn a_map_s_named_keys_name_their_entries() {
+        let keymap = "(\n  browse: {\n    quit: [\"q\", \"j\"],\n    down: [\"j\"],\n  },\n)";
+        assert_eq!(
+            find(
+                keymap,
+                &["browse.quit", "browse.quit[1]", "browse.down[0]", "browse"]
+            ),
+            vec![Some((3, 5)), Some((3, 17)), Some((4, 12)), Some((2, 11))]
         );
     }
 

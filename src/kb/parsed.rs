@@ -4,12 +4,16 @@
 use super::Kb;
 use std::path::PathBuf;
 
-/// A parsed file: its name (as shown in messages), where its text is, and its content.
+/// A parsed file: its name (as shown in messages), where its text is, and its content. A file
+/// with mistakes is read item by item (see [`super::recover`]): `problems` are its mistakes,
+/// `skipped` the items that could not be read.
 #[derive(Debug, Clone)]
 pub struct ParsedFile {
     pub name: String,
     pub text: Text,
     pub kb: Kb,
+    pub problems: Vec<super::problem::Problem>,
+    pub skipped: super::recover::Skipped,
 }
 
 /// Where a file's text is, for quoting it in messages. A file read from disk does not keep its
@@ -27,7 +31,7 @@ impl Text {
             Text::Static(s) => (*s).into(),
             Text::Owned(s) => s.as_str().into(),
             Text::File(path) => super::load::read_regular(path)
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .map(|b| super::load::normalize(String::from_utf8_lossy(&b).into_owned()))
                 .unwrap_or_default()
                 .into(),
         }

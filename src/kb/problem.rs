@@ -4,13 +4,14 @@ use crate::text;
 use std::fmt;
 use unicode_width::UnicodeWidthStr;
 
-/// One thing wrong with a knowledge base: `file:line:col: message`, plus the offending line.
+/// One thing wrong with a knowledge base: `file:line:col: message`, plus the offending line;
+/// or `file: message` for what is about a whole file or folder (it has no line to point at).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub file: String,
-    /// 1-based line.
+    /// 1-based line; 0 for a problem with the whole file or folder.
     pub line: usize,
-    /// 1-based column, counted in characters.
+    /// 1-based column, counted in characters; 0 with line 0.
     pub col: usize,
     pub message: String,
     /// The text of the offending line, when the file has one.
@@ -29,8 +30,26 @@ impl Problem {
         }
     }
 
-    /// The one-line form: `file:line:col: message`.
+    /// A problem with the whole file or folder: it has no position.
+    pub fn whole(file: &str, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.to_string(),
+            line: 0,
+            col: 0,
+            message: message.into(),
+            snippet: None,
+        }
+    }
+
+    /// The one-line form: `file:line:col: message`, or `file: message` without a position.
     pub fn headline(&self) -> String {
+        if self.line == 0 {
+            return format!(
+                "{}: {}",
+                text::sanitize(&self.file),
+                text::sanitize(&self.message)
+            );
+        }
         format!(
             "{}:{}:{}: {}",
             text::sanitize(&self.file),

@@ -274,6 +274,8 @@ struct Ids<'a> {
     focus_areas: Defined<'a>,
     sources: Defined<'a>,
     duplicates: Vec<Finding>,
+    /// The ids of items that could not be read (see [`super::recover`]).
+    unread: HashSet<&'a str>,
 }
 
 impl<'a> Ids<'a> {
@@ -321,6 +323,10 @@ impl<'a> Ids<'a> {
             focus_areas,
             sources,
             duplicates,
+            unread: files
+                .iter()
+                .flat_map(|f| f.skipped.ids.iter().map(String::as_str))
+                .collect(),
         }
     }
 }
@@ -404,7 +410,8 @@ impl Checker<'_, '_> {
             Target::FocusArea => &self.ids.focus_areas,
             Target::Source => &self.ids.sources,
         };
-        if !defined.contains(id) {
+        // An item that could not be read still gives its id.
+        if !defined.contains(id) && !self.ids.unread.contains(id) {
             let hint = if *self.hints > 0 {
                 *self.hints -= 1;
                 suggest::did_you_mean(id, defined.ids())
@@ -487,6 +494,23 @@ fn resolve(files: &[ParsedFile], findings: Vec<Finding>) -> Vec<Problem> {
             }
         }
     };
+    // Paths count the items read; in a file with items that could not be read, they are
+    // counted again among the file's own.
+    let findings: Vec<Finding> = findings
+        .into_iter()
+        .map(|mut f| {
+            let place = |file: usize, path: &mut String| {
+                if !files[file].skipped.is_empty() {
+                    *path = files[file].skipped.file_path(path);
+                }
+            };
+            place(f.file, &mut f.path);
+            if let Some((file, path, _)) = &mut f.see {
+                place(*file, path);
+            }
+            f
+        })
+        .collect();
     for f in &findings {
         want(f.file, &f.path);
         if let Some((file, path, _)) = &f.see {

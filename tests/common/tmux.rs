@@ -44,7 +44,24 @@ impl Tmux {
         env: &str,
         args: &str,
     ) -> Tmux {
+        Tmux::start_configured(name, cols, rows, dir, env, args, |_| {})
+    }
+
+    /// Like `start_in`, with the binary's configuration folder (`alliances` under its
+    /// XDG_CONFIG_HOME) made and handed to `configure` before it starts.
+    pub fn start_configured(
+        name: &str,
+        cols: u16,
+        rows: u16,
+        dir: &std::path::Path,
+        env: &str,
+        args: &str,
+        configure: impl FnOnce(&std::path::Path),
+    ) -> Tmux {
         let t = Tmux::bare(name);
+        let folder = t.config.path().join("alliances");
+        std::fs::create_dir_all(&folder).unwrap();
+        configure(&folder);
         let bin = env!("CARGO_BIN_EXE_alliances");
         let command = format!(
             "cd '{}' && env XDG_CONFIG_HOME='{}' XDG_CACHE_HOME='{}' TERM=xterm-256color {env} '{bin}' {args}; echo EXIT=$?; sleep 60",
