@@ -180,6 +180,17 @@ pub fn load_path_with(
     cache: Option<&Cache>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Kb, LoadError> {
+    load_path_knowing(path, cache, &|_| None, progress)
+}
+
+/// Like [`load_path_with`], with the digests of some files known already (`known`, by path):
+/// those are not read to find the cache entry (a watcher that has just read them says so).
+pub fn load_path_knowing(
+    path: &Path,
+    cache: Option<&Cache>,
+    known: &dyn Fn(&Path) -> Option<u128>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Kb, LoadError> {
     let files = ron_files(path)?;
     let sizes: Vec<u64> = files
         .iter()
@@ -204,18 +215,25 @@ pub fn load_path_with(
         let mut state = Progress::start(Phase::Checking, bytes_total, files.len());
         progress(state);
         let mut key = KeyBuilder::default();
-        let mut known = true;
-        for (file, name) in files.iter().zip(&names) {
-            match cache::digest_file(file, &mut |n| {
-                state.bytes_done += n;
-                progress(state);
-            }) {
+        let mut readable = true;
+        for ((file, name), size) in files.iter().zip(&names).zip(&sizes) {
+            let digest = match known(file) {
+                Some(digest) => {
+                    state.bytes_done += size;
+                    Ok(digest)
+                }
+                None => cache::digest_file(file, &mut |n| {
+                    state.bytes_done += n;
+                    progress(state);
+                }),
+            };
+            match digest {
                 Ok(digest) => key.file(name, digest),
-                Err(_) => known = false,
+                Err(_) => readable = false,
             }
             state.files_done += 1;
         }
-        if known {
+        if readable {
             let mut state = Progress::start(Phase::Cached, 0, 1);
             let found = cache.load(key.finish(), &mut |step| {
                 match step {
