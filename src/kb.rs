@@ -20,6 +20,7 @@ mod parsed;
 pub mod path;
 pub mod problem;
 mod recover;
+pub mod refs;
 pub mod related;
 mod resolve;
 pub mod time;

@@ -41,7 +41,16 @@ fn main() -> ExitCode {
             let mut line = io::stderr()
                 .is_terminal()
                 .then(|| ProgressLine::new(io::stderr()));
-            let loaded = kb::load::load_path_with(path, cache(&cli).as_ref(), &mut |p| {
+            // `check` reads the cache with its references checked too.
+            let checking = matches!(cli.command, Some(Command::Check));
+            let cache = cache(&cli).map(|c| {
+                if checking {
+                    c.verifying_references()
+                } else {
+                    c
+                }
+            });
+            let loaded = kb::load::load_path_with(path, cache.as_ref(), &mut |p| {
                 if let Some(line) = &mut line {
                     line.report(p);
                 }
