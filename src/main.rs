@@ -367,7 +367,22 @@ const LOAD_IN_BACKGROUND_FROM: u64 = 16 << 20;
 
 /// Whether the explorer should load the knowledge base at `path` in the background.
 fn is_big(path: &std::path::Path) -> Result<bool, LoadError> {
-    let files = kb::load::ron_files(path)?;
+    // A big folder tree takes a while to walk: say so on a terminal.
+    let mut line = io::stderr()
+        .is_terminal()
+        .then(|| ProgressLine::new(io::stderr()));
+    let files = kb::load::ron_files_with(path, &mut |folders, found| {
+        if let Some(line) = &mut line {
+            line.report(kb::load::Progress {
+                phase: kb::load::Phase::Finding,
+                bytes_done: 0,
+                bytes_total: 0,
+                files_done: found,
+                files_total: folders,
+            });
+        }
+    })?;
+    drop(line);
     let bytes: u64 = files
         .iter()
         .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))

@@ -113,6 +113,11 @@ fn draw(mut out: impl Write, state: &(Mutex<State>, Condvar)) {
 fn describe(p: &Progress, elapsed: Duration) -> String {
     let phase = p.phase.label();
     let what = match p.fraction() {
+        None if p.phase == crate::kb::load::Phase::Finding => format!(
+            "{phase}: {} read, {} found",
+            crate::text::count(p.files_total, "folder", "folders"),
+            crate::text::count(p.files_done, ".ron file", ".ron files")
+        ),
         Some(f) => format!(
             "{phase}: {} of {} ({:.0}%)",
             bytes(p.bytes_done),
@@ -169,6 +174,16 @@ mod tests {
         assert_eq!(
             describe(&at(Phase::Cached, 0, 90_000_000), s(300)),
             "reading the cache: 0 B of 90 MB (0%) · 1 s"
+        );
+        // Walking the folders counts them, and the files found.
+        let walking = Progress {
+            files_done: 12,
+            files_total: 1_500,
+            ..at(Phase::Finding, 0, 0)
+        };
+        assert_eq!(
+            describe(&walking, s(2_500)),
+            "finding the files: 1,500 folders read, 12 .ron files found · 3 s"
         );
         // Steps that count nothing say so, whatever bytes the last step left behind.
         assert_eq!(

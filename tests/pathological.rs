@@ -265,10 +265,31 @@ fn a_symlink_loop_is_read_once_and_reported() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("a link to a folder already read (a loop)"),
+        err.contains("a link to a folder it lies in (a loop)"),
         "{err}"
     );
     assert!(err.len() < 2000, "one problem, not one per path: {err}");
+}
+
+#[test]
+fn two_links_to_one_folder_read_it_once_and_are_no_loop() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    std::fs::write(
+        shared.join("a.ron"),
+        r#"(organizations: [(id: "a", name: "A", kind: company)])"#,
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&shared, dir.path().join("one")).unwrap();
+    std::os::unix::fs::symlink(&shared, dir.path().join("two")).unwrap();
+    let out = check_within(dir.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("1 organization"),
+        "read once, not three times"
+    );
 }
 
 #[test]

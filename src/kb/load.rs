@@ -63,6 +63,8 @@ impl Progress {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
+    /// Walking the folders for `.ron` files (folders read, files found).
+    Finding,
     /// Reading the files to find their cache entry.
     Checking,
     /// Reading the cache entry (bytes of the entry).
@@ -83,6 +85,7 @@ impl Phase {
 
     pub fn label(self) -> &'static str {
         match self {
+            Phase::Finding => "finding the files",
             Phase::Checking => "checking the cache",
             Phase::Cached => "reading the cache",
             Phase::Reading => "reading the files",
@@ -191,7 +194,15 @@ pub fn load_path_knowing(
     known: &dyn Fn(&Path) -> Option<u128>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Kb, LoadError> {
-    let files = ron_files(path)?;
+    let files = ron_files_with(path, &mut |folders, found| {
+        progress(Progress {
+            phase: Phase::Finding,
+            bytes_done: 0,
+            bytes_total: 0,
+            files_done: found,
+            files_total: folders,
+        })
+    })?;
     let sizes: Vec<u64> = files
         .iter()
         .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
@@ -358,6 +369,17 @@ fn read_file(file: &Path) -> (u128, Result<ParsedFile, Problem>) {
 
 /// The files a path stands for: itself, or the `.ron` files under it.
 pub fn ron_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    ron_files_with(path, &mut |_, _| {})
+}
+
+/// Like [`ron_files`], telling `walked` how many folders have been read and files found as it
+/// goes (a folder tree can be big). A folder is read once, by device and inode: a link back to
+/// a folder the walk is inside is a loop, reported; a second way to a folder already read is
+/// not followed.
+pub fn ron_files_with(
+    path: &Path,
+    walked: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<PathBuf>, LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| {
         LoadError::Usage(format!(
             "cannot open knowledge base {}: {}",
@@ -375,18 +397,25 @@ pub fn ron_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
         )));
     }
     let mut files = Vec::new();
-    let mut pending = vec![(path.to_path_buf(), 0usize)];
-    // Each real folder once, by device and inode: a link back up the tree is a loop.
+    // Each folder with the folders it lies in, by device and inode.
+    let mut pending = vec![(path.to_path_buf(), Vec::new())];
     let mut seen = std::collections::HashSet::new();
-    while let Some((dir, depth)) = pending.pop() {
-        if let Some(id) = folder_id(&dir)
-            && !seen.insert(id)
-        {
-            return Err(LoadError::Invalid(vec![Problem::whole(
-                &dir.display().to_string(),
-                "this folder is a link to a folder already read (a loop): remove the link or point --kb elsewhere",
-            )]));
+    let mut folders = 0;
+    while let Some((dir, mut within)) = pending.pop() {
+        if let Some(id) = folder_id(&dir) {
+            if within.contains(&id) {
+                return Err(LoadError::Invalid(vec![Problem::whole(
+                    &dir.display().to_string(),
+                    "this folder is a link to a folder it lies in (a loop): remove the link or point --kb elsewhere",
+                )]));
+            }
+            if !seen.insert(id) {
+                continue;
+            }
+            within.push(id);
         }
+        folders += 1;
+        walked(folders, files.len());
         let entries = std::fs::read_dir(&dir).map_err(|e| {
             LoadError::Usage(format!(
                 "cannot read folder {}: {}",
@@ -401,8 +430,8 @@ pub fn ron_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
                 continue;
             }
             if p.is_dir() {
-                if depth < 16 {
-                    pending.push((p, depth + 1));
+                if within.len() < 16 {
+                    pending.push((p, within.clone()));
                 }
             } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
                 files.push(p);
