@@ -34,8 +34,10 @@ pub enum Action {
     Compare,
     /// Narrow the focused list with a filter.
     Filter,
-    /// Clears the filter of the focused list.
+    /// Clears the filter of the focused list; with no filter, goes back.
     ClearFilter,
+    /// The focused pane fills the body, or shares it again.
+    Zoom,
     /// Put the focused list in its next order.
     SortNext,
     /// Reverse the focused list's order.
@@ -130,6 +132,7 @@ impl Action {
             Action::Compare => "compare",
             Action::Filter => "filter",
             Action::ClearFilter => "clear filter",
+            Action::Zoom => "zoom",
             Action::SortNext => "sort",
             Action::SortReverse => "reverse",
             Action::Path => "path",
@@ -177,7 +180,8 @@ impl Action {
             Action::Mark => "mark for compare",
             Action::Compare => "compare marked",
             Action::Filter => "filter the list (country:de, kind:…, in:…)",
-            Action::ClearFilter => "clear the list's filter",
+            Action::ClearFilter => "clear the list's filter, or go back",
+            Action::Zoom => "zoom the focused pane to the whole body, or back",
             Action::SortNext => "next order of the list",
             Action::SortReverse => "reverse the order",
             Action::Path => "path from here to…",

@@ -436,6 +436,15 @@ impl App {
             Action::ToggleDay => self.toggle_day(),
             Action::Filter => self.filter(),
             Action::ClearFilter => self.clear_filter(),
+            Action::Zoom => {
+                self.screen.toggle_zoom();
+                let z = self.keymap.label(Mode::Browse, Action::Zoom);
+                self.status = Some(if self.screen.zoomed() {
+                    format!("Zoomed ({z} again shows the other panes)")
+                } else {
+                    "Every pane that fits is shown".to_string()
+                });
+            }
             Action::SortNext => self.sort(false),
             Action::SortReverse => self.sort(true),
             Action::Path => self.ask_path(),

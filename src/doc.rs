@@ -65,7 +65,18 @@ pub struct MemberRow {
     pub alliance: Ix,
     pub member: Ix,
     pub org: Ix,
-    pub name_cols: u16,
+    /// The columns of the alliance's widest member name, kind and country, dates and tag:
+    /// what rows are padded to, so that their parts line up.
+    pub cols: MemberCols,
+}
+
+/// See [`MemberRow`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct MemberCols {
+    pub name: u16,
+    pub kind: u16,
+    pub dates: u16,
+    pub tag: u16,
 }
 
 /// What a line that can be selected stands for: what Enter follows, `o` opens and `y` copies.
@@ -227,28 +238,56 @@ impl Doc {
     }
 }
 
-/// The columns of a member row: the organisation's name, `kind · CC` with the date it joined
-/// when that differs from the alliance's founding date and the date it left, and whether the
+/// The parts of a member row: the organisation's name, `kind · CC`, the date it joined when
+/// that differs from the alliance's founding date and the date it left, and whether the
 /// membership is unverified.
-pub fn member_columns<'a>(kb: &'a Kb, row: &MemberRow) -> Option<(&'a str, String, bool)> {
+pub fn member_columns<'a>(kb: &'a Kb, row: &MemberRow) -> Option<MemberColumns<'a>> {
     let a = kb.alliances.get(row.alliance)?;
     let m = a.members.get(row.member)?;
     let o = kb.organizations.get(row.org)?;
-    let mut detail = o.kind.label().to_string();
-    if let Some(code) = &o.country {
-        detail.push_str(" · ");
-        detail.push_str(code);
-    }
+    Some(MemberColumns {
+        name: o.name.as_str(),
+        kind: kind_and_country(o),
+        dates: member_dates(a, m),
+        unverified: m.status == Status::Unverified,
+    })
+}
+
+/// `since 2024-02-08  until 2025`: when a member joined, if not at the founding, and left.
+pub fn member_dates(a: &crate::kb::Alliance, m: &crate::kb::Member) -> String {
+    let mut dates = String::new();
     if let Some(since) = m.since.as_ref().filter(|&s| Some(s) != a.founded.as_ref()) {
-        detail.push_str("  since ");
-        detail.push_str(since.as_str());
+        dates.push_str("since ");
+        dates.push_str(since.as_str());
     }
     if let Some(until) = &m.until {
-        detail.push_str("  until ");
-        detail.push_str(until.as_str());
+        if !dates.is_empty() {
+            dates.push_str("  ");
+        }
+        dates.push_str("until ");
+        dates.push_str(until.as_str());
     }
-    Some((o.name.as_str(), detail, m.status == Status::Unverified))
+    dates
 }
+
+/// A member row's parts: `IBM`, `company · US`, `since 2024-02-08`, unverified or not.
+pub struct MemberColumns<'a> {
+    pub name: &'a str,
+    pub kind: String,
+    pub dates: String,
+    pub unverified: bool,
+}
+
+/// `company · US`, or `company` for an organisation with no country.
+pub fn kind_and_country(o: &crate::kb::Organization) -> String {
+    match &o.country {
+        Some(code) => format!("{} · {code}", o.kind.label()),
+        None => o.kind.label().to_string(),
+    }
+}
+
+/// The tag a row of something unverified ends with.
+pub const UNVERIFIED: &str = "[unverified]";
 
 impl Doc {
     /// A line as text segments with their tones, for printing outside the explorer.
@@ -272,18 +311,21 @@ impl Doc {
                 out
             }
             LineKind::Member(row) => {
-                let Some((name, detail, unverified)) = member_columns(kb, row) else {
+                let Some(m) = member_columns(kb, row) else {
                     return Vec::new();
                 };
                 let mut out = vec![
                     (
-                        format!("  {}  ", text::fit(name, usize::from(row.name_cols))),
+                        format!("  {}  ", text::fit(m.name, usize::from(row.cols.name))),
                         Tone::Normal,
                     ),
-                    (detail, Tone::Dim),
+                    (text::fit(&m.kind, usize::from(row.cols.kind)), Tone::Dim),
                 ];
-                if unverified {
-                    out.push(("  [unverified]".into(), Tone::Unverified));
+                if !m.dates.is_empty() {
+                    out.push((format!("  {}", m.dates), Tone::Dim));
+                }
+                if m.unverified {
+                    out.push((format!("  {UNVERIFIED}"), Tone::Unverified));
                 }
                 out
             }

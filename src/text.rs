@@ -160,6 +160,8 @@ pub fn display(s: &str, max: usize) -> Cow<'_, str> {
                 out.push(c);
                 cols += w;
             }
+            // "Universität…", not "Universität …".
+            out.truncate(out.trim_end().len());
             out.push('…');
             Cow::Owned(out)
         }
@@ -229,6 +231,7 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
         out.push(c);
         used += w;
     }
+    out.truncate(out.trim_end().len());
     out.push('…');
     Cow::Owned(out)
 }

@@ -23,6 +23,7 @@ use crate::action::Action;
 use crate::app::layout::{self, PaneArea};
 use crate::app::screen::Picture;
 use crate::app::{App, Pane, View};
+use crate::text;
 use alliance_list::AllianceList;
 use chrome::{Header, HintBar, InputLine, StatusLine, Tabs};
 use doc_view::DocView;
@@ -88,6 +89,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             for pane in &areas.panes {
                 render_pane(app, pane, theme, buf);
             }
+            let keys = |a: Action| {
+                let keys = app.keymap().keys(crate::keymap::Mode::Browse, a);
+                keys.first().map(ToString::to_string).unwrap_or_default()
+            };
+            let tab = (keys(Action::PreviousPane), keys(Action::NextPane));
+            hidden_panes(&areas, app.screen().zoomed(), &tab, theme, buf);
         }
     }
     if !app.problems().is_empty() {
@@ -144,6 +151,59 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// Says that panes are out of sight, on the bottom border: `◂ S-Tab: 1 more` at the left,
+/// `Tab: 2 more ▸` at the right (the keys that reach them, `tab`); and `zoomed` on a zoomed
+/// pane's.
+fn hidden_panes(
+    areas: &layout::Areas,
+    zoomed: bool,
+    tab: &(String, String),
+    theme: &Theme,
+    buf: &mut Buffer,
+) {
+    let (Some(first), Some(last)) = (areas.panes.first(), areas.panes.last()) else {
+        return;
+    };
+    let bottom = |f: Rect| f.bottom().saturating_sub(1);
+    let (before, after) = areas.hidden;
+    if before > 0 {
+        let mark = format!(" ◂ {}: {before} more ", tab.0);
+        let x = first.frame.x + 1;
+        draw::put(
+            buf,
+            x,
+            bottom(first.frame),
+            first.frame.width.saturating_sub(2),
+            &mark,
+            theme.key,
+        );
+    }
+    if after > 0 {
+        let mark = format!(" {}: {after} more ▸ ", tab.1);
+        let w = text::width(&mark) as u16;
+        let x = last
+            .frame
+            .right()
+            .saturating_sub(w + 1)
+            .max(last.frame.x + 1);
+        draw::put(buf, x, bottom(last.frame), w, &mark, theme.key);
+    }
+    if zoomed {
+        let mark = " zoomed · z ";
+        let w = text::width(mark) as u16;
+        let f = first.frame;
+        let x = (f.x + f.width.saturating_sub(w) / 2).max(f.x + 1);
+        draw::put(
+            buf,
+            x,
+            bottom(f),
+            w.min(f.width.saturating_sub(2)),
+            mark,
+            theme.key,
+        );
+    }
+}
+
 /// Draws one pane of the current view.
 fn render_pane(app: &App, area: &PaneArea, theme: &Theme, buf: &mut Buffer) {
     let screen = app.screen();
@@ -168,7 +228,8 @@ fn render_pane(app: &App, area: &PaneArea, theme: &Theme, buf: &mut Buffer) {
             title,
             empty,
             rows: page.rows(pane),
-            name_cols: page.name_cols(pane),
+            cols: page.cols(pane),
+            lines: screen.state().lines_per_item(pane),
             cursor,
             focused,
             theme,
@@ -401,7 +462,8 @@ mod tests {
             title: "Links",
             empty: "No links",
             rows: &rows,
-            name_cols: 11,
+            cols: (11, 0),
+            lines: 1,
             cursor,
             focused: false,
             theme: &theme,

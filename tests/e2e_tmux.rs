@@ -600,3 +600,39 @@ fn a_command_on_a_big_knowledge_base_shows_its_progress_on_the_terminal_then_era
     assert!(!done.contains("reading the files"), "{done}");
     assert!(!done.contains("validating"), "{done}");
 }
+
+#[test]
+fn esc_goes_back_and_z_zooms_the_focused_pane() {
+    let t = Tmux::start("esc-zoom", 80, 24, "");
+    t.wait_text("Alliances (9)");
+    // Into a member's page, then Esc goes back as Backspace does.
+    t.send(&["Tab", "Enter"]);
+    t.wait_for("a member's page", |s| {
+        header(s).starts_with("alliances  AI Alliance › ")
+    });
+    t.send(&["Escape"]);
+    t.wait_for("back on the alliance", |s| {
+        header(s) == "alliances  AI Alliance"
+    });
+    // With nothing to go back to, it says so.
+    t.send(&["Escape"]);
+    t.wait_text("Nothing to go back to");
+    // At 80 columns the focus areas are out of sight: the border says so, Tab reaches them.
+    let screen = t.wait_text("Tab: 1 more ▸");
+    assert!(!screen.contains("Focus areas ("), "{screen}");
+    t.send(&["Tab"]);
+    t.wait_text("Focus areas (5)");
+    // z: the focused pane alone, then all that fit again.
+    t.send(&["z"]);
+    let zoomed = t.wait_text("zoomed · z");
+    assert!(
+        !zoomed.contains("Details") && !zoomed.contains("Alliances (9)"),
+        "{zoomed}"
+    );
+    t.send(&["z"]);
+    t.wait_for("the panes back", |s| {
+        s.contains("Details") && !s.contains("zoomed · z")
+    });
+    t.send(&["q"]);
+    t.wait_text("EXIT=0");
+}

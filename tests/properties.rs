@@ -125,6 +125,8 @@ fn action() -> impl Strategy<Value = Action> {
         PageUp,
         NextPane,
         PreviousPane,
+        Zoom,
+        ClearFilter,
         Open,
         Back,
         Forward,

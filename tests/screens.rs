@@ -318,3 +318,30 @@ fn a_rebound_quit_key_is_shown_as_rebound_on_every_screen_that_names_it() {
         "{screen}"
     );
 }
+
+/// The screens of small and middling terminals: the details never thinner than 40 columns,
+/// fewer panes instead, the focused one among them, and the others said on the border.
+#[test]
+fn small_terminals_show_fewer_panes() {
+    for (cols, rows) in [(60, 15), (80, 24), (100, 30)] {
+        let mut a = app(cols, rows);
+        assert_snapshot!(format!("alliances_{cols}x{rows}"), shot(&a));
+        // The details, on the member rows: names give way before kind, country and tag.
+        press(&mut a, &[Action::NextPane, Action::NextSection]);
+        assert_snapshot!(format!("details_{cols}x{rows}"), shot(&a));
+    }
+}
+
+#[test]
+fn z_zooms_the_focused_pane_to_the_whole_body() {
+    let mut a = app(110, 32);
+    press(&mut a, &[Action::NextPane, Action::Zoom]);
+    assert_snapshot!(shot(&a));
+    // Tab moves the zoom along; z again shows every pane.
+    press(&mut a, &[Action::NextPane]);
+    let zoomed_side = a.areas().unwrap();
+    assert_eq!(zoomed_side.panes.len(), 1);
+    assert_eq!(zoomed_side.panes[0].pane, alliances::app::Pane::Side);
+    press(&mut a, &[Action::Zoom]);
+    assert_eq!(a.areas().unwrap().panes.len(), 3);
+}

@@ -23,8 +23,12 @@ pub struct Areas {
     pub header: Rect,
     /// Between the header and the status line.
     pub body: Rect,
-    /// Each pane, left to right.
+    /// Each pane shown, left to right: those that fit, the focused one among them (all of
+    /// them on a wide terminal; the focused one alone when zoomed).
     pub panes: Vec<PaneArea>,
+    /// How many of the view's panes are not shown, before and after those shown (Tab reaches
+    /// them).
+    pub hidden: (usize, usize),
     pub status: Rect,
     pub hints: Rect,
 }
@@ -60,19 +64,26 @@ pub fn areas(size: Rect, screen: &Screen) -> Option<Areas> {
         Length(1),
         Length(1),
     ]));
-    let widths: Vec<Constraint> = match screen.state().shape() {
-        Shape::ListDetailsSide => vec![
-            Length((size.width * 28 / 100).clamp(24, 40)),
-            Fill(1),
-            Length((size.width * 24 / 100).clamp(18, 36)),
-        ],
-        Shape::ListDetails => vec![Length((size.width * 42 / 100).clamp(24, 60)), Fill(1)],
-        Shape::Columns => screen.panes().iter().map(|_| Fill(1)).collect(),
-        Shape::TableDetails => vec![Fill(3), Length((size.width * 38 / 100).clamp(30, 64))],
+    let all = screen.panes();
+    let (widths, fit) = widths(screen.state().shape(), size.width, all.len());
+    // The panes shown: as many as fit, from the first, moved along to include the focused one.
+    let fit = if screen.zoomed() {
+        1
+    } else {
+        fit.clamp(1, all.len())
     };
+    let focus = screen.focus_index();
+    let first = focus.saturating_sub(fit - 1).min(all.len() - fit);
+    let shown = first..first + fit;
+    let mut widths = widths[shown.clone()].to_vec();
+    // One pane of the shown ones takes what the others leave.
+    if fit == 1 {
+        widths = vec![Fill(1)];
+    } else if !widths.iter().any(|w| matches!(w, Fill(_))) {
+        widths[fit - 1] = Fill(1);
+    }
     let rects = Layout::horizontal(widths).split(body);
-    let panes = screen
-        .panes()
+    let panes = all[shown.clone()]
         .iter()
         .zip(rects.iter())
         .map(|(&pane, &frame)| PaneArea {
@@ -85,9 +96,60 @@ pub fn areas(size: Rect, screen: &Screen) -> Option<Areas> {
         header,
         body,
         panes,
+        hidden: (shown.start, all.len() - shown.end),
         status,
         hints,
     })
+}
+
+/// The narrowest the details pane may be, and the width from which a view shows every pane.
+pub const DETAILS_COLS: u16 = 40;
+pub const ALL_PANES_FROM: u16 = 100;
+
+/// The widths of a shape's `n` panes on a terminal `cols` wide, and how many of them fit side
+/// by side (the details never narrower than [`DETAILS_COLS`]).
+fn widths(shape: Shape, cols: u16, n: usize) -> (Vec<Constraint>, usize) {
+    use Constraint::{Fill, Length};
+    match shape {
+        Shape::ListDetailsSide => {
+            let list = (cols * 28 / 100).clamp(24, 40);
+            let side = (cols * 24 / 100).clamp(18, 36);
+            let fit = if cols >= ALL_PANES_FROM {
+                3
+            } else if cols >= list + DETAILS_COLS {
+                2
+            } else {
+                1
+            };
+            (vec![Length(list), Fill(1), Length(side)], fit)
+        }
+        Shape::ListDetails => {
+            let list = (cols * 42 / 100).clamp(24, 60);
+            let fit = if cols >= list + DETAILS_COLS { 2 } else { 1 };
+            (vec![Length(list), Fill(1)], fit)
+        }
+        Shape::Columns => {
+            // A column of organisations needs room for a name and its country.
+            let fit = usize::from(cols / 32).max(1);
+            (vec![Fill(1); n], fit)
+        }
+        Shape::Compare => {
+            // Each list of those only in one needs room for a name and a role.
+            let fit = if cols >= 110 {
+                3
+            } else if cols >= 70 {
+                2
+            } else {
+                1
+            };
+            (vec![Fill(3), Fill(2), Fill(2)], fit)
+        }
+        Shape::TableDetails => {
+            let details = (cols * 38 / 100).clamp(DETAILS_COLS, 64);
+            let fit = if cols >= details + 50 { 2 } else { 1 };
+            (vec![Fill(3), Length(details)], fit)
+        }
+    }
 }
 
 /// A popup: its frame and its inside.
@@ -165,18 +227,51 @@ mod tests {
 
     #[test]
     fn panes_fill_the_body_without_overlap() {
-        for (w, h) in [(50, 12), (80, 24), (200, 60)] {
+        for (w, h, shown) in [(50, 12, 1), (80, 24, 2), (100, 30, 3), (200, 60, 3)] {
             let a = areas(Rect::new(0, 0, w, h), &Screen::alliances(0)).unwrap();
             let total: u16 = a.panes.iter().map(|p| p.frame.width).sum();
             assert_eq!(total, w);
+            assert_eq!(a.panes.len(), shown, "{w}x{h}");
+            assert_eq!(a.hidden, (0, 3 - shown), "{w}x{h}");
             assert_eq!(a.header.height + a.panes[0].frame.height + 2, h);
             assert_eq!(a.header.height, 2);
             assert_eq!(a.body.height, a.panes[0].frame.height);
         }
         let compare = Screen::new(View::Compare(Compare::of(0, 1)), Pane::Shared);
-        let a = areas(Rect::new(0, 0, 90, 20), &compare).unwrap();
-        let widths: Vec<u16> = a.panes.iter().map(|p| p.frame.width).collect();
-        assert_eq!(widths, [30, 30, 30]);
+        let widths = |cols| -> Vec<u16> {
+            let a = areas(Rect::new(0, 0, cols, 20), &compare).unwrap();
+            a.panes.iter().map(|p| p.frame.width).collect()
+        };
+        assert_eq!(widths(120), [51, 35, 34]);
+        assert_eq!(widths(90), [54, 36]);
+    }
+
+    #[test]
+    fn a_narrow_terminal_shows_the_focused_pane_and_its_neighbour_details_never_thin() {
+        let mut screen = Screen::alliances(0);
+        let shown = |screen: &Screen, cols| -> Vec<Pane> {
+            let a = areas(Rect::new(0, 0, cols, 24), screen).unwrap();
+            for p in &a.panes {
+                if p.pane == Pane::Details {
+                    assert!(p.frame.width >= DETAILS_COLS, "{cols}: {:?}", p.frame);
+                }
+            }
+            a.panes.iter().map(|p| p.pane).collect()
+        };
+        assert_eq!(shown(&screen, 80), [Pane::List, Pane::Details]);
+        assert_eq!(shown(&screen, 60), [Pane::List]);
+        // Tab reaches every pane: the panes shown follow the focus.
+        screen.set_focus(Pane::Side);
+        assert_eq!(shown(&screen, 80), [Pane::Details, Pane::Side]);
+        assert_eq!(shown(&screen, 60), [Pane::Side]);
+        // Zoomed, the focused pane takes the whole body at any size.
+        screen.toggle_zoom();
+        for cols in [60, 80, 200] {
+            let a = areas(Rect::new(0, 0, cols, 24), &screen).unwrap();
+            assert_eq!(a.panes.len(), 1);
+            assert_eq!(a.panes[0].frame, a.body);
+            assert_eq!(a.hidden, (2, 0));
+        }
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub enum Shape {
     ListDetails,
     /// Columns of equal width.
     Columns,
+    /// The organisations in both alliances, wider than each of the two lists of those only in
+    /// one.
+    Compare,
     /// A wide table and a details pane.
     TableDetails,
 }
@@ -252,14 +255,35 @@ pub struct Screen {
     pub view: View,
     /// The focused pane, as a position in the view's panes (so it is always one of them).
     focus: usize,
+    /// Whether the focused pane fills the body (`z`).
+    zoomed: bool,
 }
 
 impl Screen {
     /// A screen of `view` with the focus on `pane` (its first pane if it has no such pane).
     pub fn new(view: View, pane: Pane) -> Self {
-        let mut screen = Screen { view, focus: 0 };
+        let mut screen = Screen {
+            view,
+            focus: 0,
+            zoomed: false,
+        };
         screen.set_focus(pane);
         screen
+    }
+
+    /// Whether the focused pane fills the body.
+    pub fn zoomed(&self) -> bool {
+        self.zoomed
+    }
+
+    /// `z`: the focused pane fills the body, or shares it again.
+    pub fn toggle_zoom(&mut self) {
+        self.zoomed = !self.zoomed;
+    }
+
+    /// Where the focused pane is among the view's panes.
+    pub fn focus_index(&self) -> usize {
+        self.focus.min(self.panes().len() - 1)
     }
 
     /// The alliance view at the `at`-th row of its list, the list focused.
@@ -347,12 +371,12 @@ pub enum Picture {
     Map(MapPage),
 }
 
-/// The rows of one list pane, and the columns of the widest name among them.
+/// The rows of one list pane, and the columns of the widest name and label among them.
 #[derive(Debug, Clone)]
 struct Rows {
     pane: Pane,
     rows: Vec<LinkRow>,
-    name_cols: u16,
+    cols: (u16, u16),
 }
 
 impl Page {
@@ -361,13 +385,12 @@ impl Page {
         let lists = lists
             .into_iter()
             .map(|(pane, rows)| {
-                let widest = rows.iter().map(|l| crate::text::width(&l.name)).max();
-                let name_cols = widest.unwrap_or(0).min(usize::from(u16::MAX)) as u16;
-                Rows {
-                    pane,
-                    rows,
-                    name_cols,
-                }
+                let widest = |text: fn(&LinkRow) -> &str| {
+                    let w = rows.iter().map(|l| crate::text::width(text(l))).max();
+                    w.unwrap_or(0).min(usize::from(u16::MAX)) as u16
+                };
+                let cols = (widest(|l| &l.name), widest(|l| &l.label));
+                Rows { pane, rows, cols }
             })
             .collect();
         Page {
@@ -385,12 +408,12 @@ impl Page {
             .map_or(&[], |r| &r.rows)
     }
 
-    /// Columns of the widest name of a list pane's rows.
-    pub fn name_cols(&self, pane: Pane) -> u16 {
+    /// Columns of the widest name, and of the widest label, of a list pane's rows.
+    pub fn cols(&self, pane: Pane) -> (u16, u16) {
         self.lists
             .iter()
             .find(|r| r.pane == pane)
-            .map_or(0, |r| r.name_cols)
+            .map_or((0, 0), |r| r.cols)
     }
 }
 

@@ -474,9 +474,9 @@ fn marking_two_alliances_and_comparing_them() {
     // led by its CEO and board, not by its founding companies).
     assert_eq!(
         rows(&a, Pane::Shared)[0].label,
-        "lead · founding member / founding member"
+        "lead · founding / founding"
     );
-    assert_eq!(rows(&a, Pane::Shared)[1].label, "founding member / partner");
+    assert_eq!(rows(&a, Pane::Shared)[1].label, "founding / partner");
     // Enter on a shared organisation opens its member view; back returns to the comparison.
     a.update(Action::Open);
     assert_eq!(page_of(&a), Some(Entity::Org(org(&a, "ibm"))));

@@ -249,6 +249,9 @@ impl App {
         {
             self.set_filter("");
             self.status = Some("Filter cleared".into());
+        } else {
+            // Esc goes back, as in k9s, lazygit and yazi.
+            self.back();
         }
     }
 

@@ -2,7 +2,7 @@
 //! related alliances with their reasons, facts, outputs, the article's claims and sources.
 
 use super::builder::{Builder, unverified};
-use super::{Doc, Item, LineKind, MemberRow, Tone};
+use super::{Doc, Item, LineKind, MemberCols, MemberRow, Tone};
 use crate::export::Sheet;
 use crate::kb::time::StateOn;
 use crate::kb::{Alliance, Day, Entity, EventKind, Index, Ix, Kb, Role, State, Status};
@@ -155,21 +155,28 @@ fn members_summary(al: &Alliance, current: &[Ix]) -> String {
     s
 }
 
-/// The name column's width for member rows.
-fn name_cols(b: &Builder, kb: &Kb, index: &Index, al: &Alliance) -> u16 {
-    al.members
-        .iter()
-        .filter_map(|m| index.org(kb, &m.org))
-        .map(|o| text::width(&kb.organizations[o].name))
-        .max()
-        .unwrap_or(0)
-        // Leave room for "  government body · SG  since 2024-02-08" when there is some.
-        .min((b.width / 2).max(b.width.saturating_sub(38)))
-        .min(u16::MAX as usize) as u16
+/// The widths of the columns of member rows (see [`MemberRow`]).
+fn member_cols(kb: &Kb, index: &Index, al: &Alliance) -> MemberCols {
+    let widest = |w: usize| w.min(usize::from(u16::MAX)) as u16;
+    let mut cols = MemberCols::default();
+    for m in &al.members {
+        let Some(o) = index.org(kb, &m.org).map(|o| &kb.organizations[o]) else {
+            continue;
+        };
+        cols.name = cols.name.max(widest(text::width(&o.name)));
+        cols.kind = cols
+            .kind
+            .max(widest(text::width(&super::kind_and_country(o))));
+        cols.dates = cols.dates.max(widest(super::member_dates(al, m).len()));
+        if m.status == crate::kb::Status::Unverified {
+            cols.tag = super::UNVERIFIED.chars().count() as u16;
+        }
+    }
+    cols
 }
 
 /// One member row (a link to the organisation), and its note.
-fn member_row(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, m: Ix, name_cols: u16) {
+fn member_row(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, m: Ix, cols: MemberCols) {
     let member = &kb.alliances[a].members[m];
     let Some(org) = index.org(kb, &member.org) else {
         return;
@@ -179,7 +186,7 @@ fn member_row(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, m: Ix, name_cols: 
             alliance: a,
             member: m,
             org,
-            name_cols,
+            cols,
         }),
         Some(Item::Entity(Entity::Org(org))),
     );
@@ -239,7 +246,7 @@ fn by_name(kb: &Kb, index: &Index, al: &Alliance, members: &mut [Ix]) {
 
 /// The members on the day, grouped by role, each group by name.
 fn members(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, al: &Alliance, current: &[Ix]) {
-    let cols = name_cols(b, kb, index, al);
+    let cols = member_cols(kb, index, al);
     for role in Role::ALL {
         let mut group: Vec<Ix> = current
             .iter()
@@ -266,7 +273,7 @@ fn former_members(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, al: &Alliance,
     if former.is_empty() {
         return;
     }
-    let cols = name_cols(b, kb, index, al);
+    let cols = member_cols(kb, index, al);
     b.heading(format!("Former members ({})", former.len()));
     for m in former {
         member_row(b, kb, index, a, m, cols);
@@ -470,7 +477,7 @@ fn claim_lines(b: &mut Builder, c: &crate::kb::Claim, day: Day, item: Item) {
     b.text(
         2,
         Some((badge, Tone::Verdict(c.verdict))),
-        &format!("« {} »", c.article),
+        &format!("« {} »", c.quote()),
         Tone::Quote,
         Some(item),
     );
@@ -532,6 +539,26 @@ pub fn claim(kb: &Kb, index: &Index, a: Ix, c: Ix, width: u16, day: Day) -> Doc 
 mod tests {
     use super::*;
     use crate::kb::embedded;
+
+    #[test]
+    fn an_article_quote_written_in_its_own_guillemets_is_not_doubled() {
+        let (mut kb, _) = embedded();
+        let a = kb
+            .alliances
+            .iter()
+            .position(|a| !a.claims.is_empty())
+            .unwrap();
+        kb.alliances[a].claims[0].article = "« Acme et consorts »".into();
+        kb.alliances[a].claims[1].article = "\"Acme\"".into();
+        let index = crate::kb::Index::new(&kb);
+        let doc = alliance(&kb, &index, a, 100, crate::kb::TEST_DAY);
+        let text: Vec<String> = (0..doc.len())
+            .map(|i| doc.segments(&kb, i).into_iter().map(|(t, _)| t).collect())
+            .collect();
+        let quoted = |q: &str| text.iter().any(|l| l.trim_end().ends_with(q));
+        assert!(quoted("]  « Acme et consorts »"), "{text:#?}");
+        assert!(quoted("]  « Acme »"), "{text:#?}");
+    }
 
     #[test]
     fn an_alliance_document_links_members_absences_and_related_alliances() {

@@ -192,7 +192,7 @@ fn claim(kb: &Kb, index: &Index, a: Ix, c: usize, day: Day) -> Option<Citation> 
     let mut sentence = format!(
         "The article (December 2023) says of the {}: «{}» ({}) Verdict: {}.",
         al.name_on(day),
-        claim.article,
+        claim.quote(),
         claim.claim.trim_end_matches('.'),
         claim.verdict.label()
     );

@@ -22,7 +22,8 @@ pub fn compare(kb: &Kb, index: &Index, a: Ix, b: Ix, day: Day) -> [Vec<LinkRow>;
         }
         for m in al.members.iter().filter(|m| m.held_on(founded, day)) {
             if let Some(o) = index.org(kb, &m.org) {
-                let tie = m.role.tie();
+                // The short word: two roles side by side fit a column.
+                let tie = m.role.label();
                 map.entry(o)
                     .and_modify(|t| {
                         if t != tie {

@@ -656,7 +656,8 @@ pub struct Related {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
-    /// The article's words (French).
+    /// The article's words (French), bare: the screens put them in guillemets (see
+    /// [`Claim::quote`]).
     pub article: Str,
     /// What the article claims, in English.
     pub claim: Str,
@@ -669,6 +670,19 @@ pub struct Claim {
     pub later: Option<Later>,
     #[serde(default)]
     pub sources: Few<Str>,
+}
+
+impl Claim {
+    /// The article's words without the guillemets or quotation marks a file may have put
+    /// around them (the screens add their own).
+    pub fn quote(&self) -> &str {
+        let words = self.article.trim();
+        let bare = words
+            .strip_prefix(['«', '"', '“'])
+            .and_then(|w| w.strip_suffix(['»', '"', '”']))
+            .unwrap_or(words);
+        bare.trim()
+    }
 }
 
 /// A change after the article to what one of its claims says.

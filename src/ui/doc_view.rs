@@ -1,9 +1,9 @@
 //! A detail document: the visible slice of its lines, with the selected link highlighted.
 
-use super::draw::{fill_row, pane_block, put, scrollbar};
+use super::draw::{Part, fill_row, pane_block, put, put_name_row, scrollbar};
 use super::theme::Theme;
 use crate::app::{Cursor, layout};
-use crate::doc::{Doc, Item, LineKind, MemberRow, Tone, member_columns};
+use crate::doc::{Doc, Item, LineKind, MemberRow, Tone, UNVERIFIED, member_columns};
 use crate::kb::{Entity, Kb};
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
@@ -169,28 +169,36 @@ impl DocView<'_> {
         marked: bool,
         base: Style,
     ) {
-        let Some((name, detail, unverified)) = member_columns(self.kb, row) else {
+        let Some(m) = member_columns(self.kb, row) else {
             return;
         };
         let (x, w) = (inner.x, inner.width);
         put(buf, x, y, w, if marked { "▶ " } else { "› " }, base);
-        let name_room = row.name_cols.min(w.saturating_sub(2));
-        let used = put(buf, x + 2, y, name_room, name, base);
-        let mut cx = x + 2 + name_room.max(used) + 2;
         let plain = base == self.theme.text;
         let dim = if plain { self.theme.dim } else { base };
-        cx += put(buf, cx, y, w.saturating_sub(cx - x), &detail, dim);
-        if unverified {
-            let style = if plain { self.theme.unverified } else { base };
-            put(
-                buf,
-                cx,
-                y,
-                w.saturating_sub(cx - x),
-                "  [unverified]",
-                style,
-            );
-        }
+        let tag = if plain { self.theme.unverified } else { base };
+        let parts = [
+            Part {
+                text: &m.kind,
+                style: dim,
+                pad_to: row.cols.kind,
+                whole: true,
+            },
+            Part {
+                text: &m.dates,
+                style: dim,
+                pad_to: row.cols.dates,
+                whole: true,
+            },
+            Part {
+                text: if m.unverified { UNVERIFIED } else { "" },
+                style: tag,
+                pad_to: row.cols.tag,
+                whole: true,
+            },
+        ];
+        let w = w.saturating_sub(2);
+        put_name_row(buf, x + 2, y, w, m.name, row.cols.name, base, &parts);
     }
 }
 

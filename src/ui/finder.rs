@@ -135,10 +135,14 @@ impl Widget for FinderPopup<'_> {
                 put_highlighted(buf, x, y, name_cols, name, positions, style, hl)
             } else {
                 let mut used = put(buf, x, y, name_cols, name, style);
-                used += put(buf, x + used, y, name_cols.saturating_sub(used), " (", dim);
-                let room = name_cols.saturating_sub(used + 1);
-                used += put_highlighted(buf, x + used, y, room, &matched, positions, style, hl);
-                used + put(buf, x + used, y, 1, ")", dim)
+                // The other name in brackets, when a few of its letters fit after the name.
+                let room = name_cols.saturating_sub(used + 3);
+                if room >= 4 {
+                    used += put(buf, x + used, y, 2, " (", dim);
+                    used += put_highlighted(buf, x + used, y, room, &matched, positions, style, hl);
+                    used += put(buf, x + used, y, 1, ")", dim);
+                }
+                used
             };
             // What the result is tied to, in a column of its own unless that would cut it.
             let context = f.contexts.get(shown).map_or("", String::as_str);

@@ -1,6 +1,7 @@
 //! Drawing a list of rows: the visible slice from the cursor's offset, the selection's marker
 //! and bar, and the scrollbar. Every list widget draws its rows through it, so the rule is one:
-//! the selected row carries `▶` in every list, and the selection bar only in the focused one.
+//! only the focused list's selection stands out (`▶` and the selection bar); another list's
+//! selection keeps a quiet `▷`, so that it can be found again.
 
 use super::draw::{fill_row, put, scrollbar};
 use super::theme::Theme;
@@ -77,8 +78,12 @@ impl RowList<'_> {
             }
             let mut x = inner.x;
             if self.selectable {
-                let marker = if selected { "▶ " } else { "  " };
-                x += put(buf, x, y, inner.width, marker, style);
+                let (marker, marker_style) = match (selected, highlighted) {
+                    (true, true) => ("▶ ", style),
+                    (true, false) => ("▷ ", self.theme.dim),
+                    _ => ("  ", style),
+                };
+                x += put(buf, x, y, inner.width, marker, marker_style);
             }
             let area = Rect {
                 x,

@@ -36,7 +36,12 @@ impl ViewState for Compare {
     }
 
     fn shape(&self) -> Shape {
-        Shape::Columns
+        Shape::Compare
+    }
+
+    /// An organisation in both takes two lines: its name, then its ties to each alliance.
+    fn lines_per_item(&self, pane: Pane) -> usize {
+        if pane == Pane::Shared { 2 } else { 1 }
     }
 
     fn cursor(&self, pane: Pane) -> Option<&Cursor> {
