@@ -26,6 +26,11 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
+    /// Colours for a dark or a light background; `auto` asks the terminal (then reads
+    /// COLORFGBG, then takes dark)
+    #[arg(long, value_enum, default_value_t = ThemeChoice::Auto, value_name = "THEME")]
+    pub theme: ThemeChoice,
+
     /// Leave mouse capture off, so the terminal's own text selection works
     #[arg(long)]
     pub no_mouse: bool,
@@ -216,6 +221,16 @@ impl ColorChoice {
             ColorChoice::Auto => terminal && no_color.is_none_or(|v| v.is_empty()),
         }
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeChoice {
+    /// As the terminal's background is
+    Auto,
+    /// Dark text on a light background
+    Light,
+    /// Light text on a dark background
+    Dark,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,5 +1,5 @@
 use alliances::app::App;
-use alliances::cli::{Cli, ClipboardArg, Command, ExportFormat, Shell, ViaArg};
+use alliances::cli::{Cli, ClipboardArg, Command, ExportFormat, Shell, ThemeChoice, ViaArg};
 use alliances::commands::{self, Context, Outcome, Paint};
 use alliances::kb::cache::Cache;
 use alliances::kb::{self, Index, Kb, LoadError};
@@ -7,6 +7,7 @@ use alliances::keymap::Keymap;
 use alliances::loaded::Loaded;
 use alliances::progress::ProgressLine;
 use alliances::ui::Theme;
+use alliances::ui::theme::Brightness;
 use clap::{CommandFactory, Parser};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -23,6 +24,8 @@ fn main() -> ExitCode {
         }
         _ => {}
     }
+    // The terminal is asked how bright its background is while the knowledge base loads.
+    let background = Background::start(&cli);
     // The knowledge base is loaded and validated before anything else happens.
     let origin = match &cli.kb {
         Some(path) => path.display().to_string(),
@@ -30,7 +33,7 @@ fn main() -> ExitCode {
     };
     if let (None, Some(path)) = (&cli.command, &cli.kb) {
         match is_big(path) {
-            Ok(true) => return explore_while_loading(&cli, path, origin),
+            Ok(true) => return explore_while_loading(&cli, path, origin, background),
             Ok(false) => {}
             Err(e) => return fail(&e, &origin),
         }
@@ -65,7 +68,7 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e, &origin),
     };
     let Some(command) = &cli.command else {
-        return explore(&cli, kb, origin);
+        return explore(&cli, kb, origin, background);
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -255,7 +258,7 @@ fn man() -> ExitCode {
 
 /// Opens the explorer: everything that can fail on user data (the knowledge base, the key map,
 /// the entity to open) is checked before the terminal changes mode.
-fn explore(cli: &Cli, kb: Kb, origin: String) -> ExitCode {
+fn explore(cli: &Cli, kb: Kb, origin: String, background: Background) -> ExitCode {
     let loaded = Loaded::new(kb);
     let start = match &cli.open {
         Some(id) => match kb::resolve(&loaded.kb, &loaded.index, id, &[]) {
@@ -268,7 +271,7 @@ fn explore(cli: &Cli, kb: Kb, origin: String) -> ExitCode {
         None => Ok(None),
     };
     // No terminal is a usage error (2), whatever else is wrong.
-    let (keymap, theme) = match terminal_setup(cli) {
+    let (keymap, theme) = match terminal_setup(cli, background) {
         Ok(setup) => setup,
         Err(code) => return code,
     };
@@ -294,8 +297,13 @@ fn explore(cli: &Cli, kb: Kb, origin: String) -> ExitCode {
 /// Opens the explorer at once on a big knowledge base, which loads in the background with its
 /// progress on screen. Problems in its files end the explorer, and are reported as `check`
 /// would.
-fn explore_while_loading(cli: &Cli, path: &std::path::Path, origin: String) -> ExitCode {
-    let (keymap, theme) = match terminal_setup(cli) {
+fn explore_while_loading(
+    cli: &Cli,
+    path: &std::path::Path,
+    origin: String,
+    background: Background,
+) -> ExitCode {
+    let (keymap, theme) = match terminal_setup(cli, background) {
         Ok(setup) => setup,
         Err(code) => return code,
     };
@@ -311,8 +319,35 @@ fn explore_while_loading(cli: &Cli, path: &std::path::Path, origin: String) -> E
     run_explorer(cli, app, &theme, Some(path.to_path_buf()), &origin)
 }
 
+/// How bright the terminal's background is, being asked on a thread of its own.
+struct Background(Option<std::thread::JoinHandle<Option<Brightness>>>);
+
+impl Background {
+    /// Asks, if the explorer is to run with colour on a terminal and the theme is `auto`.
+    fn start(cli: &Cli) -> Self {
+        let terminal = io::stdout().is_terminal() && io::stdin().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR");
+        let asking = cli.command.is_none()
+            && cli.theme == ThemeChoice::Auto
+            && cli.color.enabled(terminal, no_color.as_deref());
+        Background(asking.then(|| std::thread::spawn(alliances::tui::background)))
+    }
+
+    /// The answer: what `--theme` says, else the terminal, else dark.
+    fn brightness(self, choice: ThemeChoice) -> Brightness {
+        match choice {
+            ThemeChoice::Light => Brightness::Light,
+            ThemeChoice::Dark => Brightness::Dark,
+            ThemeChoice::Auto => self
+                .0
+                .and_then(|asking| asking.join().ok().flatten())
+                .unwrap_or(Brightness::Dark),
+        }
+    }
+}
+
 /// What the explorer needs besides the data: a terminal, the key map and the colours.
-fn terminal_setup(cli: &Cli) -> Result<(Keymap, Theme), ExitCode> {
+fn terminal_setup(cli: &Cli, background: Background) -> Result<(Keymap, Theme), ExitCode> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         eprintln!(
             "error: the explorer needs a terminal; for scripts, use a subcommand such as `alliances list` or `alliances search` (see --help)"
@@ -324,7 +359,29 @@ fn terminal_setup(cli: &Cli) -> Result<(Keymap, Theme), ExitCode> {
         ExitCode::from(1)
     })?;
     let no_color = std::env::var_os("NO_COLOR");
-    let mut theme = Theme::new(cli.color.enabled(true, no_color.as_deref()));
+    let brightness = background.brightness(cli.theme);
+    let mut theme = if cli.color.enabled(true, no_color.as_deref()) {
+        Theme::for_background(brightness)
+    } else {
+        Theme::plain()
+    };
+    // The user's colours, from theme.ron beside the key map.
+    if let Some(path) = alliances::config::file("theme.ron") {
+        let name = path.display().to_string();
+        let read = alliances::config::read(&path, "a theme").and_then(|text| match text {
+            Some(text) if theme != Theme::plain() => {
+                theme.clone().with_overrides(brightness, &text, &name)
+            }
+            _ => Ok(theme.clone()),
+        });
+        match read {
+            Ok(t) => theme = t,
+            Err(problem) => {
+                let _ = kb::problem::report(&[problem], "the theme", &mut io::stderr().lock());
+                return Err(ExitCode::from(1));
+            }
+        }
+    }
     theme.hyperlinks = true;
     Ok((keymap, theme))
 }

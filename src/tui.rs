@@ -412,6 +412,33 @@ fn to_action(app: &App, event: Event, clicks: &mut Clicks) -> Option<Action> {
     }
 }
 
+/// How bright the terminal's background is: asked of the terminal (OSC 11, answered by most
+/// terminals within a millisecond; one that cannot answer says so at once, or after a short
+/// wait), else read from `COLORFGBG` (set by rxvt, Konsole and others), else unknown.
+pub fn background() -> Option<crate::ui::theme::Brightness> {
+    use crate::ui::theme::Brightness;
+    use terminal_colorsaurus::{QueryOptions, ThemeMode};
+    let mut options = QueryOptions::default();
+    options.timeout = Duration::from_millis(300);
+    match terminal_colorsaurus::theme_mode(options) {
+        Ok(ThemeMode::Light) => Some(Brightness::Light),
+        Ok(ThemeMode::Dark) => Some(Brightness::Dark),
+        Err(_) => colorfgbg(&std::env::var("COLORFGBG").ok()?),
+    }
+}
+
+/// The background `COLORFGBG` (`15;0`, `default;default;0`) gives: its last field is the
+/// background's colour number, 7 and 9–15 being light.
+fn colorfgbg(value: &str) -> Option<crate::ui::theme::Brightness> {
+    use crate::ui::theme::Brightness;
+    let bg: u8 = value.rsplit(';').next()?.trim().parse().ok()?;
+    Some(if matches!(bg, 7 | 9..=15) {
+        Brightness::Light
+    } else {
+        Brightness::Dark
+    })
+}
+
 /// The size the app starts with before the terminal reports its own.
 pub fn initial_size() -> Rect {
     ratatui::crossterm::terminal::size()
@@ -422,6 +449,16 @@ pub fn initial_size() -> Rect {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colorfgbg_says_whether_the_background_is_light() {
+        use crate::ui::theme::Brightness::{Dark, Light};
+        assert_eq!(colorfgbg("0;15"), Some(Light));
+        assert_eq!(colorfgbg("15;0"), Some(Dark));
+        assert_eq!(colorfgbg("default;default;7"), Some(Light));
+        assert_eq!(colorfgbg("12;8"), Some(Dark));
+        assert_eq!(colorfgbg("nonsense"), None);
+    }
 
     #[test]
     fn two_quick_clicks_on_one_cell_are_a_double_click() {

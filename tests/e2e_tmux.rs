@@ -636,3 +636,61 @@ fn esc_goes_back_and_z_zooms_the_focused_pane() {
     t.send(&["q"]);
     t.wait_text("EXIT=0");
 }
+
+#[test]
+fn a_light_background_gets_the_light_theme() {
+    // TERM=screen-… asks the terminal nothing: what the background is comes from COLORFGBG.
+    let grey = |env: &str, args: &str| {
+        let t = Tmux::start_with_env(
+            "theme",
+            100,
+            30,
+            &format!("TERM=screen-256color {env}"),
+            args,
+        );
+        t.wait_text("Alliances (9)");
+        let params = sgr_params(&t.capture_styled());
+        t.send(&["q"]);
+        t.wait_text("EXIT=0");
+        params
+    };
+    let has = |params: &[Vec<u16>], colour: u16| {
+        params
+            .iter()
+            .any(|p| p.windows(3).any(|w| w == [38, 5, colour]))
+    };
+    // Secondary text: a dark grey on white, a light grey on black.
+    let light = grey("COLORFGBG='0;15'", "");
+    assert!(has(&light, 240) && !has(&light, 245), "{light:?}");
+    let dark = grey("COLORFGBG='15;0'", "");
+    assert!(has(&dark, 245) && !has(&dark, 240), "{dark:?}");
+    // --theme decides over the terminal.
+    let forced = grey("COLORFGBG='15;0'", "--theme light");
+    assert!(has(&forced, 240), "{forced:?}");
+}
+
+#[test]
+fn a_theme_file_sets_colours_and_its_mistakes_are_placed() {
+    let here = std::path::Path::new(".");
+    let env = "TERM=screen-256color COLORFGBG='15;0'";
+    let t = Tmux::start_configured("theme-file", 100, 30, here, env, "", |dir| {
+        std::fs::write(dir.join("theme.ron"), "(dark: (dim: (fg: 123)))").unwrap();
+    });
+    t.wait_text("Alliances (9)");
+    let params = sgr_params(&t.capture_styled());
+    assert!(
+        params
+            .iter()
+            .any(|p| p.windows(3).any(|w| w == [38, 5, 123])),
+        "{params:?}"
+    );
+    t.send(&["q"]);
+    let bad = Tmux::start_configured("theme-bad", 110, 20, here, env, "", |dir| {
+        std::fs::write(dir.join("theme.ron"), "(dark: (dim: (fg: \"gren\")))").unwrap();
+    });
+    let screen = bad.wait_text("EXIT=1");
+    assert!(
+        screen.contains("theme.ron:1:20: unknown colour \"gren\""),
+        "{screen}"
+    );
+}

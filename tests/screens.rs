@@ -345,3 +345,25 @@ fn z_zooms_the_focused_pane_to_the_whole_body() {
     press(&mut a, &[Action::Zoom]);
     assert_eq!(a.areas().unwrap().panes.len(), 3);
 }
+
+/// The start screen and a member search in each theme, with the style of every cell: the
+/// light theme has no yellow, cyan or light grey text, the dark one no dark grey text.
+#[test]
+fn both_themes() {
+    use alliances::ui::theme::Brightness;
+    for brightness in [Brightness::Dark, Brightness::Light] {
+        let theme = Theme::for_background(brightness);
+        let mut a = app(80, 24);
+        press(&mut a, &[Action::NextPane]);
+        assert_snapshot!(
+            format!("theme_{brightness:?}").to_lowercase(),
+            common::styled_shot(&a, &theme)
+        );
+        press(&mut a, &[Action::Search]);
+        type_text(&mut a, "ibm");
+        assert_snapshot!(
+            format!("theme_{brightness:?}_search").to_lowercase(),
+            common::styled_shot(&a, &theme)
+        );
+    }
+}

@@ -83,3 +83,55 @@ pub fn kb_copy() -> tempfile::TempDir {
     }
     dir
 }
+
+/// The screen drawn in `theme` with its styles: each line, then under the lines a map of the
+/// same cells where a letter stands for each style (`.` for the terminal's own), and the legend
+/// of the letters. Reviewing it shows which text takes which colour.
+pub fn styled_shot(app: &App, theme: &Theme) -> String {
+    use std::fmt::Write;
+    let terminal = screen(app, theme);
+    let buf = terminal.backend().buffer();
+    let mut styles: Vec<ratatui::style::Style> = Vec::new();
+    let mut text = String::new();
+    let mut map = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let cell = &buf[(x, y)];
+            text.push_str(cell.symbol());
+            let style = cell.style();
+            let plain = style
+                == ratatui::style::Style::default()
+                    .fg(ratatui::style::Color::Reset)
+                    .bg(ratatui::style::Color::Reset)
+                || (style.fg.is_none_or(|c| c == ratatui::style::Color::Reset)
+                    && style.bg.is_none_or(|c| c == ratatui::style::Color::Reset)
+                    && style.add_modifier.is_empty());
+            let mark = if plain {
+                '.'
+            } else {
+                let at = styles.iter().position(|s| *s == style).unwrap_or_else(|| {
+                    styles.push(style);
+                    styles.len() - 1
+                });
+                char::from(b'a' + (at % 26) as u8)
+            };
+            map.push(mark);
+        }
+        text.push('\n');
+        map.push('\n');
+    }
+    let mut out = text;
+    out.push('\n');
+    out.push_str(&map);
+    for (i, s) in styles.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{} = fg {:?}, bg {:?}, {:?}",
+            char::from(b'a' + (i % 26) as u8),
+            s.fg.unwrap_or(ratatui::style::Color::Reset),
+            s.bg.unwrap_or(ratatui::style::Color::Reset),
+            s.add_modifier
+        );
+    }
+    out
+}
