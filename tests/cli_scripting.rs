@@ -463,3 +463,35 @@ fn a_query_of_thousands_of_terms_costs_what_sixteen_do() {
     // The query is quoted by its beginning, not whole.
     assert!(err.len() < 1_000, "{err}");
 }
+
+#[test]
+fn every_bad_flag_value_is_a_usage_error() {
+    for args in [
+        &["list", "--country", "Germania"][..],
+        &["list", "--country", "XX"],
+        &["list", "--focus", "nosuch"],
+        &["list", "--kind", "foo"],
+        &["orgs", "--sort", "foo"],
+        &["claims", "--sort", "foo"],
+        &["search", "ibm", "--kind", "foo"],
+        &["search", "ibm", "--limit", "-1"],
+        &["show", "ibm", "--format", "foo"],
+        &["related", "ai-alliance", "--depth", "0"],
+        &["path", "ai-alliance", "ibm", "--via", "foo"],
+        &["--as-of", "2020-13", "list"],
+        &["--color", "sometimes", "list"],
+        &["--theme", "sepia", "list"],
+        &["orgs", "country:xx"],
+        &["timeline", "kind:foo"],
+        &["map", "in:nosuch"],
+    ] {
+        let out = alliances(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("error"), "{args:?}: {}", stderr(&out));
+    }
+    // A country's name in English is a value --country takes, as the filters do.
+    let german = json(&["list", "--country", "Germany", "--json"]);
+    let by_code = json(&["list", "--country", "de", "--json"]);
+    assert_eq!(ids(&german), ids(&by_code));
+    assert!(!ids(&german).is_empty());
+}

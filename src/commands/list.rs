@@ -50,19 +50,23 @@ pub fn run(
             "error: no focus area has the id `{}`{hint}",
             text::sanitize(focus)
         )?;
-        return Ok(Outcome::Failure);
+        // A flag's value that names nothing is a usage error, as clap's own are.
+        return Ok(Outcome::Usage);
     }
-    let country = filter.country.as_ref().map(|c| c.to_ascii_uppercase());
-    if let Some(code) = &country
-        && crate::kb::country::name(code).is_none()
-    {
-        writeln!(
-            err,
-            "error: unknown country code `{}`: expected an ISO 3166-1 alpha-2 code such as DE",
-            text::sanitize(code)
-        )?;
-        return Ok(Outcome::Failure);
-    }
+    let country = match filter.country.as_deref() {
+        Some(value) => match crate::kb::country::find(value) {
+            Some(code) => Some(code),
+            None => {
+                writeln!(
+                    err,
+                    "error: unknown country `{}` for --country: expected an ISO 3166-1 alpha-2 code such as DE, or a country's name in English",
+                    text::sanitize(value)
+                )?;
+                return Ok(Outcome::Usage);
+            }
+        },
+        None => None,
+    };
     let rows: Vec<&Alliance> = cx
         .kb
         .alliances

@@ -1,264 +1,83 @@
-//! ISO 3166-1 alpha-2 country codes and their short English names.
+//! ISO 3166-1 alpha-2 country codes and their English names, from the `keshvar` crate (the one
+//! the map takes its countries' positions from): its ISO short names, except where the ISO's
+//! name is a formal one that no reader uses ("United States" for "United States of America").
 
-/// Every officially assigned code, sorted, with a short English name.
-pub const COUNTRIES: &[(&str, &str)] = &[
-    ("AD", "Andorra"),
-    ("AE", "United Arab Emirates"),
-    ("AF", "Afghanistan"),
-    ("AG", "Antigua and Barbuda"),
-    ("AI", "Anguilla"),
-    ("AL", "Albania"),
-    ("AM", "Armenia"),
-    ("AO", "Angola"),
-    ("AQ", "Antarctica"),
-    ("AR", "Argentina"),
-    ("AS", "American Samoa"),
-    ("AT", "Austria"),
-    ("AU", "Australia"),
-    ("AW", "Aruba"),
-    ("AX", "Åland Islands"),
-    ("AZ", "Azerbaijan"),
-    ("BA", "Bosnia and Herzegovina"),
-    ("BB", "Barbados"),
-    ("BD", "Bangladesh"),
-    ("BE", "Belgium"),
-    ("BF", "Burkina Faso"),
-    ("BG", "Bulgaria"),
-    ("BH", "Bahrain"),
-    ("BI", "Burundi"),
-    ("BJ", "Benin"),
-    ("BL", "Saint Barthélemy"),
-    ("BM", "Bermuda"),
-    ("BN", "Brunei Darussalam"),
+use std::sync::OnceLock;
+
+/// Names in everyday English where the ISO short name is a formal one.
+const EVERYDAY: [(&str, &str); 19] = [
+    ("BN", "Brunei"),
     ("BO", "Bolivia"),
-    ("BQ", "Bonaire, Sint Eustatius and Saba"),
-    ("BR", "Brazil"),
-    ("BS", "Bahamas"),
-    ("BT", "Bhutan"),
-    ("BV", "Bouvet Island"),
-    ("BW", "Botswana"),
-    ("BY", "Belarus"),
-    ("BZ", "Belize"),
-    ("CA", "Canada"),
-    ("CC", "Cocos (Keeling) Islands"),
-    ("CD", "Congo, Democratic Republic of the"),
-    ("CF", "Central African Republic"),
-    ("CG", "Congo"),
-    ("CH", "Switzerland"),
-    ("CI", "Côte d'Ivoire"),
-    ("CK", "Cook Islands"),
-    ("CL", "Chile"),
-    ("CM", "Cameroon"),
-    ("CN", "China"),
-    ("CO", "Colombia"),
-    ("CR", "Costa Rica"),
-    ("CU", "Cuba"),
-    ("CV", "Cabo Verde"),
-    ("CW", "Curaçao"),
-    ("CX", "Christmas Island"),
-    ("CY", "Cyprus"),
-    ("CZ", "Czechia"),
-    ("DE", "Germany"),
-    ("DJ", "Djibouti"),
-    ("DK", "Denmark"),
-    ("DM", "Dominica"),
-    ("DO", "Dominican Republic"),
-    ("DZ", "Algeria"),
-    ("EC", "Ecuador"),
-    ("EE", "Estonia"),
-    ("EG", "Egypt"),
-    ("EH", "Western Sahara"),
-    ("ER", "Eritrea"),
-    ("ES", "Spain"),
-    ("ET", "Ethiopia"),
-    ("FI", "Finland"),
-    ("FJ", "Fiji"),
+    ("CD", "DR Congo"),
     ("FK", "Falkland Islands"),
     ("FM", "Micronesia"),
-    ("FO", "Faroe Islands"),
-    ("FR", "France"),
-    ("GA", "Gabon"),
     ("GB", "United Kingdom"),
-    ("GD", "Grenada"),
-    ("GE", "Georgia"),
-    ("GF", "French Guiana"),
-    ("GG", "Guernsey"),
-    ("GH", "Ghana"),
-    ("GI", "Gibraltar"),
-    ("GL", "Greenland"),
-    ("GM", "Gambia"),
-    ("GN", "Guinea"),
-    ("GP", "Guadeloupe"),
-    ("GQ", "Equatorial Guinea"),
-    ("GR", "Greece"),
-    ("GS", "South Georgia and the South Sandwich Islands"),
-    ("GT", "Guatemala"),
-    ("GU", "Guam"),
-    ("GW", "Guinea-Bissau"),
-    ("GY", "Guyana"),
-    ("HK", "Hong Kong"),
-    ("HM", "Heard Island and McDonald Islands"),
-    ("HN", "Honduras"),
-    ("HR", "Croatia"),
-    ("HT", "Haiti"),
-    ("HU", "Hungary"),
-    ("ID", "Indonesia"),
-    ("IE", "Ireland"),
-    ("IL", "Israel"),
-    ("IM", "Isle of Man"),
-    ("IN", "India"),
-    ("IO", "British Indian Ocean Territory"),
-    ("IQ", "Iraq"),
     ("IR", "Iran"),
-    ("IS", "Iceland"),
-    ("IT", "Italy"),
-    ("JE", "Jersey"),
-    ("JM", "Jamaica"),
-    ("JO", "Jordan"),
-    ("JP", "Japan"),
-    ("KE", "Kenya"),
-    ("KG", "Kyrgyzstan"),
-    ("KH", "Cambodia"),
-    ("KI", "Kiribati"),
-    ("KM", "Comoros"),
-    ("KN", "Saint Kitts and Nevis"),
     ("KP", "North Korea"),
     ("KR", "South Korea"),
-    ("KW", "Kuwait"),
-    ("KY", "Cayman Islands"),
-    ("KZ", "Kazakhstan"),
     ("LA", "Laos"),
-    ("LB", "Lebanon"),
-    ("LC", "Saint Lucia"),
-    ("LI", "Liechtenstein"),
-    ("LK", "Sri Lanka"),
-    ("LR", "Liberia"),
-    ("LS", "Lesotho"),
-    ("LT", "Lithuania"),
-    ("LU", "Luxembourg"),
-    ("LV", "Latvia"),
-    ("LY", "Libya"),
-    ("MA", "Morocco"),
-    ("MC", "Monaco"),
     ("MD", "Moldova"),
-    ("ME", "Montenegro"),
-    ("MF", "Saint Martin (French part)"),
-    ("MG", "Madagascar"),
-    ("MH", "Marshall Islands"),
-    ("MK", "North Macedonia"),
-    ("ML", "Mali"),
-    ("MM", "Myanmar"),
-    ("MN", "Mongolia"),
-    ("MO", "Macao"),
-    ("MP", "Northern Mariana Islands"),
-    ("MQ", "Martinique"),
-    ("MR", "Mauritania"),
-    ("MS", "Montserrat"),
-    ("MT", "Malta"),
-    ("MU", "Mauritius"),
-    ("MV", "Maldives"),
-    ("MW", "Malawi"),
-    ("MX", "Mexico"),
-    ("MY", "Malaysia"),
-    ("MZ", "Mozambique"),
-    ("NA", "Namibia"),
-    ("NC", "New Caledonia"),
-    ("NE", "Niger"),
-    ("NF", "Norfolk Island"),
-    ("NG", "Nigeria"),
-    ("NI", "Nicaragua"),
-    ("NL", "Netherlands"),
-    ("NO", "Norway"),
-    ("NP", "Nepal"),
-    ("NR", "Nauru"),
-    ("NU", "Niue"),
-    ("NZ", "New Zealand"),
-    ("OM", "Oman"),
-    ("PA", "Panama"),
-    ("PE", "Peru"),
-    ("PF", "French Polynesia"),
-    ("PG", "Papua New Guinea"),
-    ("PH", "Philippines"),
-    ("PK", "Pakistan"),
-    ("PL", "Poland"),
-    ("PM", "Saint Pierre and Miquelon"),
-    ("PN", "Pitcairn"),
-    ("PR", "Puerto Rico"),
     ("PS", "Palestine"),
-    ("PT", "Portugal"),
-    ("PW", "Palau"),
-    ("PY", "Paraguay"),
-    ("QA", "Qatar"),
-    ("RE", "Réunion"),
-    ("RO", "Romania"),
-    ("RS", "Serbia"),
     ("RU", "Russia"),
-    ("RW", "Rwanda"),
-    ("SA", "Saudi Arabia"),
-    ("SB", "Solomon Islands"),
-    ("SC", "Seychelles"),
-    ("SD", "Sudan"),
-    ("SE", "Sweden"),
-    ("SG", "Singapore"),
-    ("SH", "Saint Helena, Ascension and Tristan da Cunha"),
-    ("SI", "Slovenia"),
-    ("SJ", "Svalbard and Jan Mayen"),
-    ("SK", "Slovakia"),
-    ("SL", "Sierra Leone"),
-    ("SM", "San Marino"),
-    ("SN", "Senegal"),
-    ("SO", "Somalia"),
-    ("SR", "Suriname"),
-    ("SS", "South Sudan"),
-    ("ST", "Sao Tome and Principe"),
-    ("SV", "El Salvador"),
-    ("SX", "Sint Maarten (Dutch part)"),
     ("SY", "Syria"),
-    ("SZ", "Eswatini"),
-    ("TC", "Turks and Caicos Islands"),
-    ("TD", "Chad"),
-    ("TF", "French Southern Territories"),
-    ("TG", "Togo"),
-    ("TH", "Thailand"),
-    ("TJ", "Tajikistan"),
-    ("TK", "Tokelau"),
-    ("TL", "Timor-Leste"),
-    ("TM", "Turkmenistan"),
-    ("TN", "Tunisia"),
-    ("TO", "Tonga"),
-    ("TR", "Türkiye"),
-    ("TT", "Trinidad and Tobago"),
-    ("TV", "Tuvalu"),
     ("TW", "Taiwan"),
     ("TZ", "Tanzania"),
-    ("UA", "Ukraine"),
-    ("UG", "Uganda"),
-    ("UM", "United States Minor Outlying Islands"),
     ("US", "United States"),
-    ("UY", "Uruguay"),
-    ("UZ", "Uzbekistan"),
-    ("VA", "Holy See"),
-    ("VC", "Saint Vincent and the Grenadines"),
     ("VE", "Venezuela"),
-    ("VG", "Virgin Islands (British)"),
-    ("VI", "Virgin Islands (U.S.)"),
-    ("VN", "Viet Nam"),
-    ("VU", "Vanuatu"),
-    ("WF", "Wallis and Futuna"),
-    ("WS", "Samoa"),
-    ("YE", "Yemen"),
-    ("YT", "Mayotte"),
-    ("ZA", "South Africa"),
-    ("ZM", "Zambia"),
-    ("ZW", "Zimbabwe"),
+    ("VN", "Vietnam"),
 ];
 
-/// The English name of an ISO 3166-1 alpha-2 code, if the code is assigned.
+/// A code with its name.
+struct Entry {
+    code: [u8; 2],
+    name: &'static str,
+}
+
+/// Every assigned code, sorted, with its name: made once from keshvar's data.
+fn table() -> &'static [Entry] {
+    static TABLE: OnceLock<Vec<Entry>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<Entry> = keshvar::CountryIterator::new()
+            .filter_map(|c| {
+                let code: [u8; 2] = c.alpha2().to_string().as_bytes().try_into().ok()?;
+                let everyday = EVERYDAY.iter().find(|(e, _)| e.as_bytes() == code);
+                let name = everyday.map_or(c.iso_short_name(), |(_, n)| *n);
+                Some(Entry { code, name })
+            })
+            .collect();
+        table.sort_by_key(|e| e.code);
+        table
+    })
+}
+
+/// The English name of an ISO 3166-1 alpha-2 code (upper-case), if the code is assigned.
 pub fn name(code: &str) -> Option<&'static str> {
-    COUNTRIES
-        .binary_search_by(|(c, _)| (*c).cmp(code))
+    let code: [u8; 2] = code.as_bytes().try_into().ok()?;
+    let table = table();
+    table
+        .binary_search_by_key(&code, |e| e.code)
         .ok()
-        .map(|i| COUNTRIES[i].1)
+        .map(|i| table[i].name)
+}
+
+/// The code a user means by `value`: a code in either case (`de`), or a country's English name,
+/// case and accents ignored (`germany`, `cote d'ivoire`).
+pub fn find(value: &str) -> Option<&'static str> {
+    let upper = value.trim().to_ascii_uppercase();
+    if let Some(at) = all().position(|(c, _)| c == upper) {
+        return all().nth(at).map(|(c, _)| c);
+    }
+    let wanted = crate::text::fold(value.trim());
+    all()
+        .find(|(_, name)| crate::text::fold(name) == wanted)
+        .map(|(code, _)| code)
+}
+
+/// Every assigned code with its name, in code order.
+pub fn all() -> impl Iterator<Item = (&'static str, &'static str)> {
+    table()
+        .iter()
+        .map(|e| (std::str::from_utf8(&e.code).unwrap_or("??"), e.name))
 }
 
 #[cfg(test)]
@@ -266,16 +85,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn table_is_sorted_and_complete() {
-        assert_eq!(COUNTRIES.len(), 249);
-        assert!(COUNTRIES.windows(2).all(|w| w[0].0 < w[1].0));
-    }
-
-    #[test]
-    fn looks_up_codes() {
+    fn every_code_has_a_name_in_everyday_english() {
+        assert_eq!(all().count(), 249);
         assert_eq!(name("NL"), Some("Netherlands"));
+        assert_eq!(name("DE"), Some("Germany"));
         assert_eq!(name("KR"), Some("South Korea"));
+        assert_eq!(name("US"), Some("United States"));
+        assert_eq!(name("CI"), Some("Côte d'Ivoire"));
         assert_eq!(name("UK"), None);
         assert_eq!(name("us"), None);
+        assert_eq!(name("USA"), None);
+        assert_eq!(find("de"), Some("DE"));
+        assert_eq!(find("Germany"), Some("DE"));
+        assert_eq!(find("cote d'ivoire"), Some("CI"));
+        assert_eq!(find("Germania"), None);
+        // Every everyday name stands for an assigned code.
+        for (code, _) in EVERYDAY {
+            assert!(all().any(|(c, _)| c == code), "{code}");
+        }
     }
 }

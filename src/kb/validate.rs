@@ -375,7 +375,7 @@ impl Checker<'_, '_> {
 
     fn country(&mut self, at: At<'_>, code: &str) {
         if country::name(code).is_none() {
-            let hint = suggest::did_you_mean(code, country::COUNTRIES.iter().map(|(c, _)| *c));
+            let hint = suggest::did_you_mean(code, country::all().map(|(c, _)| c));
             let special = match code.to_ascii_uppercase().as_str() {
                 "UK" => "; the United Kingdom is `GB`".to_string(),
                 "EU" => "; the EU is not a country: leave `country` out and say it in `location`"

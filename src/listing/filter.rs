@@ -315,15 +315,8 @@ fn term(scope: &Scope, listing: Listing, field: &str, value: &str) -> Result<Ter
     };
     match field {
         "country" => {
-            let upper = value.to_ascii_uppercase();
-            if country::name(&upper).is_some() {
-                return Ok(Term::Country(upper));
-            }
-            let wanted = fold(value);
-            country::COUNTRIES
-                .iter()
-                .find(|(_, name)| fold(name) == wanted)
-                .map(|(code, _)| Term::Country(code.to_string()))
+            country::find(value)
+                .map(|code| Term::Country(code.to_string()))
                 .ok_or_else(|| {
                     bad(
                         "country",
