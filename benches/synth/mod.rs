@@ -253,6 +253,8 @@ pub fn generate(orgs: usize) -> Kb {
         OrgKind::Nonprofit,
         OrgKind::Region,
     ];
+    // Every assigned code, in code order: the same draw always gives the same country.
+    let codes: Vec<&str> = country::all().map(|(code, _)| code).collect();
     let mut organizations = Vec::with_capacity(orgs);
     for i in 0..orgs {
         let name = org_name(&mut rng, i);
@@ -282,11 +284,7 @@ pub fn generate(orgs: usize) -> Kb {
             name,
             aka,
             kind: *rng.pick(&kinds),
-            country: Some(
-                country::COUNTRIES[rng.below(country::COUNTRIES.len())]
-                    .0
-                    .into(),
-            ),
+            country: Some(codes[rng.below(codes.len())].into()),
             location: None,
             website: rng
                 .chance(50)
