@@ -75,7 +75,7 @@ fn list_filters_and_json() {
         ["ai-alliance", "edsafe-ai-alliance", "european-ai-alliance"]
     );
     let bad = alliances(&["list", "--focus", "ai-polcy"]);
-    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(bad.status.code(), Some(2));
     assert!(
         stderr(&bad).contains("did you mean `ai-policy`?"),
         "{}",
@@ -83,7 +83,7 @@ fn list_filters_and_json() {
     );
     assert_eq!(
         alliances(&["list", "--country", "XX"]).status.code(),
-        Some(1)
+        Some(2)
     );
     assert_eq!(
         alliances(&["list", "--kind", "party"]).status.code(),
