@@ -1,6 +1,8 @@
 //! The command line: clap definitions of the global options and the subcommands.
 
+use crate::completion;
 use clap::{Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCandidates;
 use std::ffi::OsStr;
 use std::path::PathBuf;
 
@@ -54,7 +56,7 @@ pub struct Cli {
     pub exit_after_first_frame: bool,
 
     /// Start the explorer on this alliance, organisation, focus area or artifact (an id or a name)
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completion::entities))]
     pub open: Option<String>,
 
     /// Show the knowledge base as it stood on this day: YYYY-MM-DD, or YYYY-MM or YYYY (the end
@@ -89,11 +91,11 @@ pub enum Command {
         /// Only alliances of this kind
         #[arg(long, value_enum)]
         kind: Option<AllianceKindArg>,
-        /// Only alliances with a member or lead from this country (ISO 3166-1 alpha-2, e.g. DE)
-        #[arg(long, value_name = "CC")]
+        /// Only alliances with a member or lead from this country (an ISO 3166-1 code such as DE, or its English name)
+        #[arg(long, value_name = "CC", add = ArgValueCandidates::new(completion::countries))]
         country: Option<String>,
         /// Only alliances working on this focus area (its id, e.g. ai-policy)
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completion::focus_areas))]
         focus: Option<String>,
         #[command(flatten)]
         output: Output,
@@ -101,6 +103,7 @@ pub enum Command {
     /// Show an alliance, organisation, focus area or artifact by id or name, with names resolved
     Show {
         /// The id or name, e.g. ai-alliance, nvidia, "Scottish AI Alliance", pytorch
+        #[arg(add = ArgValueCandidates::new(completion::entities))]
         id: String,
         /// Which collection to look in, when an id names more than one entity
         #[arg(long, value_enum)]
@@ -125,6 +128,7 @@ pub enum Command {
     /// Alliances related to an alliance, with the reason for each link
     Related {
         /// The alliance's id or name
+        #[arg(add = ArgValueCandidates::new(completion::alliances))]
         id: String,
         /// Follow links this many steps away
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=10))]
@@ -135,8 +139,10 @@ pub enum Command {
     /// The shortest chain of links between two alliances or organisations
     Path {
         /// Where the chain starts (an alliance or organisation, by id or name)
+        #[arg(add = ArgValueCandidates::new(completion::alliances_and_organizations))]
         from: String,
         /// Where it ends
+        #[arg(add = ArgValueCandidates::new(completion::alliances_and_organizations))]
         to: String,
         /// Links to count besides members, leads, groups and declared relations
         #[arg(long, value_enum, value_name = "LINKS")]
@@ -194,7 +200,7 @@ pub enum Command {
         #[command(flatten)]
         output: Output,
     },
-    /// Print a shell completion script
+    /// Print the shell's completion (ids included): `source <(alliances completions bash)`
     Completions {
         #[arg(value_enum)]
         shell: Shell,

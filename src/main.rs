@@ -14,6 +14,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // The shell asking for completions (`COMPLETE=bash alliances -- …`): answered, then exit.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let cli = Cli::parse();
     // Commands that do not need the knowledge base.
     match &cli.command {
@@ -226,17 +228,31 @@ fn filter_words(args: &[String]) -> String {
         .join(" ")
 }
 
+/// The shell's registration of the completions: a function that asks this binary for the
+/// candidates as each word is typed (clap's dynamic completion), so that ids complete too.
 fn completions(shell: Shell) -> ExitCode {
-    let mut command = Cli::command();
-    let shell = match shell {
-        Shell::Bash => clap_complete::Shell::Bash,
-        Shell::Zsh => clap_complete::Shell::Zsh,
-        Shell::Fish => clap_complete::Shell::Fish,
+    use clap_complete::env::EnvCompleter;
+    let shell: &dyn EnvCompleter = match shell {
+        Shell::Bash => &clap_complete::env::Bash,
+        Shell::Zsh => &clap_complete::env::Zsh,
+        Shell::Fish => &clap_complete::env::Fish,
     };
-    // Written to memory first: the generator panics on a write error (a closed pipe, a full
-    // disk), which is answered here like every other command's.
+    // The binary that answers: this one, wherever it is.
+    let completer = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "alliances".into());
+    // Written to memory first, so that a write error (a closed pipe, a full disk) is answered
+    // here like every other command's.
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut command, "alliances", &mut script);
+    if let Err(e) = shell.write_registration(
+        "COMPLETE",
+        "alliances",
+        "alliances",
+        &completer,
+        &mut script,
+    ) {
+        return finish(Err(e));
+    }
     let mut out = io::stdout().lock();
     finish(
         out.write_all(&script)
@@ -246,7 +262,9 @@ fn completions(shell: Shell) -> ExitCode {
 }
 
 fn man() -> ExitCode {
-    match clap_mangen::Man::new(Cli::command()).render(&mut io::stdout()) {
+    // The keys as they are bound now; a key map with mistakes leaves the built-in keys.
+    let keymap = Keymap::load_user().unwrap_or_default();
+    match alliances::manual::render(&keymap, &mut io::stdout().lock()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {

@@ -495,3 +495,84 @@ fn every_bad_flag_value_is_a_usage_error() {
     assert_eq!(ids(&german), ids(&by_code));
     assert!(!ids(&german).is_empty());
 }
+
+#[test]
+fn the_manual_page_renders_with_man_and_names_the_keys_and_no_missing_page() {
+    let page = alliances(&["man"]);
+    assert!(page.status.success());
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("alliances.1");
+    std::fs::write(&file, &page.stdout).unwrap();
+    // `man` is installed by .ci/run; it renders the page as a reader sees it.
+    let shown = std::process::Command::new("man")
+        .args(["--warnings", "-l"])
+        .arg(&file)
+        .env("MANPAGER", "cat")
+        .env("MANWIDTH", "100")
+        .output()
+        .expect("man is installed (.ci/run installs man-db)");
+    let text = String::from_utf8_lossy(&shown.stdout);
+    let warnings = String::from_utf8_lossy(&shown.stderr);
+    assert!(shown.status.success(), "{warnings}");
+    assert!(warnings.trim().is_empty(), "{warnings}");
+    for heading in [
+        "COMMANDS",
+        "KEYS",
+        "FILTERS",
+        "FILES",
+        "ENVIRONMENT",
+        "EXIT STATUS",
+        "EXAMPLES",
+    ] {
+        assert!(text.lines().any(|l| l == heading), "{heading}");
+    }
+    // The keys, as bound, with what they do.
+    assert!(text.contains("search members"), "{text}");
+    assert!(text.contains("Ctrl-p"), "{text}");
+    // Every command is on this page: it sends the reader to no other.
+    assert!(!text.contains("alliances-check(1)"), "{text}");
+    for command in ["alliances check", "alliances path", "alliances timeline"] {
+        assert!(text.contains(command), "{command}");
+    }
+}
+
+/// What the shell's completion gets for `words` (the word at `index` being completed), as
+/// clap's bash registration asks the binary for it.
+fn complete(words: &[&str], index: usize) -> Vec<String> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_alliances"))
+        .env("COMPLETE", "bash")
+        .env("_CLAP_IFS", "\n")
+        .env("_CLAP_COMPLETE_INDEX", index.to_string())
+        .arg("--")
+        .args(words)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out).lines().map(str::to_string).collect()
+}
+
+#[test]
+fn the_shell_completes_ids_of_the_knowledge_base_named() {
+    let show = complete(&["alliances", "show", "ai"], 2);
+    assert!(show.contains(&"ai-alliance".to_string()), "{show:?}");
+    assert!(show.iter().all(|c| c.starts_with("ai")), "{show:?}");
+    let path = complete(&["alliances", "path", "ibm", "scot"], 3);
+    assert_eq!(path, ["scottish-ai-alliance", "scottish-government"]);
+    let related = complete(&["alliances", "related", "edsafe"], 2);
+    assert_eq!(related, ["edsafe-ai-alliance"]);
+    let open = complete(&["alliances", "--open", "nvid"], 2);
+    assert_eq!(open, ["nvidia"]);
+    let country = complete(&["alliances", "list", "--country", "d"], 3);
+    assert!(country.contains(&"de".to_string()), "{country:?}");
+    // With --kb, that knowledge base's ids.
+    let kb = data("valid-minimal.ron");
+    let mine = complete(&["alliances", "--kb", &kb, "show", ""], 4);
+    let ids: Vec<&String> = mine.iter().filter(|c| !c.starts_with('-')).collect();
+    assert_eq!(ids, ["ai-alliance", "ibm", "nvidia"]);
+    // The registration script for each shell names the binary that answers.
+    for shell in ["bash", "zsh", "fish"] {
+        let script = alliances(&["completions", shell]);
+        assert!(script.status.success());
+        assert!(stdout(&script).contains("COMPLETE"), "{shell}");
+    }
+}
