@@ -408,10 +408,12 @@ fn completions_and_man_page() {
         assert_eq!(out.status.code(), Some(0), "{shell}");
         let text = stdout(&out);
         assert!(
-            text.contains("alliances") && text.contains("search"),
+            text.contains("alliances") && text.contains("COMPLETE"),
             "{shell}"
         );
     }
+    // The commands themselves complete too.
+    assert_eq!(complete(&["alliances", "sea"], 1), ["search"]);
     let man = stdout(&alliances(&["man"]));
     assert!(man.contains(".TH alliances"), "{man}");
     assert!(man.contains("search"));
