@@ -38,6 +38,8 @@ pub enum Action {
     ClearFilter,
     /// The focused pane fills the body, or shares it again.
     Zoom,
+    /// The problems panel shows the next problem first.
+    NextProblem,
     /// Put the focused list in its next order.
     SortNext,
     /// Reverse the focused list's order.
@@ -133,6 +135,7 @@ impl Action {
             Action::Filter => "filter",
             Action::ClearFilter => "clear filter",
             Action::Zoom => "zoom",
+            Action::NextProblem => "next problem",
             Action::SortNext => "sort",
             Action::SortReverse => "reverse",
             Action::Path => "path",
@@ -182,6 +185,7 @@ impl Action {
             Action::Filter => "filter the list (country:de, kind:…, in:…)",
             Action::ClearFilter => "clear the list's filter, or go back",
             Action::Zoom => "zoom the focused pane to the whole body, or back",
+            Action::NextProblem => "the next problem of the files (after a reload)",
             Action::SortNext => "next order of the list",
             Action::SortReverse => "reverse the order",
             Action::Path => "path from here to…",

@@ -72,6 +72,8 @@ pub struct App {
     /// What is wrong with the latest version of the knowledge base's files; the explorer
     /// keeps showing the last good data meanwhile.
     problems: Vec<Problem>,
+    /// The first of the problems the panel shows (it scrolls one problem at a time).
+    problem_at: usize,
     status: Option<String>,
     /// What the current screen shows beyond the knowledge base (its detail document and
     /// lists), and the view, width and day it was built for.
@@ -128,6 +130,7 @@ impl App {
             finders: Finders::new(haystack),
             marks: Marks::default(),
             problems: Vec::new(),
+            problem_at: 0,
             status: None,
             page: Page::default(),
             page_for: None,
@@ -436,6 +439,7 @@ impl App {
             Action::ToggleDay => self.toggle_day(),
             Action::Filter => self.filter(),
             Action::ClearFilter => self.clear_filter(),
+            Action::NextProblem => self.scroll_problems(1),
             Action::Zoom => {
                 self.screen.toggle_zoom();
                 let z = self.keymap.label(Mode::Browse, Action::Zoom);

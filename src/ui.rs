@@ -97,12 +97,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             hidden_panes(&areas, app.screen().zoomed(), &tab, theme, buf);
         }
     }
-    if !app.problems().is_empty() {
+    if let Some(panel) = app.problems_area() {
+        let next = app
+            .keymap()
+            .label(crate::keymap::Mode::Browse, Action::NextProblem);
         problems::ProblemsPanel {
             problems: app.problems(),
+            first: app.problem_at(),
+            next_key: &next,
             theme,
         }
-        .render(areas.body, buf);
+        .render(panel, buf);
     }
     // Why a typed value cannot be taken may run on over the hint bar.
     let error = app

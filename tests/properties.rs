@@ -127,6 +127,7 @@ fn action() -> impl Strategy<Value = Action> {
         PreviousPane,
         Zoom,
         ClearFilter,
+        NextProblem,
         Open,
         Back,
         Forward,

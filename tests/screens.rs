@@ -367,3 +367,38 @@ fn both_themes() {
         );
     }
 }
+
+/// After a reload that found mistakes: each whole, with its caret line, and `P` for the next.
+#[test]
+fn the_problems_panel_shows_each_problem_whole_and_scrolls() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/many-mistakes.ron");
+    let Err(kb::LoadError::Invalid(problems)) = kb::load_path(&path) else {
+        panic!("the file has mistakes");
+    };
+    let mut a = app(100, 30);
+    let problems: Vec<_> = problems
+        .into_iter()
+        .map(|mut p| {
+            p.file = "many-mistakes.ron".into();
+            p
+        })
+        .collect();
+    let n = problems.len();
+    a.set_problems(problems);
+    assert_snapshot!(shot(&a));
+    press(&mut a, &[Action::NextProblem]);
+    assert_eq!(a.problem_at(), 1);
+    let lines = common::lines(&a);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("many-mistakes.ron:5:40: unknown organization kind `compnay`")),
+        "{lines:#?}"
+    );
+    // It wraps round to the first.
+    for _ in 1..n {
+        press(&mut a, &[Action::NextProblem]);
+    }
+    assert_eq!(a.problem_at(), 0);
+}

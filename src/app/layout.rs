@@ -152,6 +152,18 @@ fn widths(shape: Shape, cols: u16, n: usize) -> (Vec<Constraint>, usize) {
     }
 }
 
+/// The panel of the knowledge base's problems after a reload: the lower part of the body, as
+/// tall as `lines` need (with its border), at most half of the body.
+pub fn problems_panel(body: Rect, lines: usize) -> Rect {
+    let want = u16::try_from(lines.saturating_add(2)).unwrap_or(u16::MAX);
+    let height = want.min(body.height / 2).max(4.min(body.height));
+    Rect {
+        y: body.bottom().saturating_sub(height),
+        height,
+        ..body
+    }
+}
+
 /// A popup: its frame and its inside.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Popup {

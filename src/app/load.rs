@@ -116,9 +116,42 @@ impl App {
         &self.problems
     }
 
+    /// The first problem the panel shows.
+    pub fn problem_at(&self) -> usize {
+        self.problem_at
+    }
+
+    /// Where the problems panel is, when there is one.
+    pub fn problems_area(&self) -> Option<ratatui::layout::Rect> {
+        if self.problems.is_empty() {
+            return None;
+        }
+        // Each problem's headline, quoted line and caret; the panel takes at most half the
+        // body, so a few dozen tell its height.
+        let lines: usize = self
+            .problems
+            .iter()
+            .take(64)
+            .map(|p| if p.snippet.is_some() { 3 } else { 1 })
+            .sum();
+        self.areas()
+            .map(|a| super::layout::problems_panel(a.body, lines))
+    }
+
+    /// Scrolls the problems panel by `step` problems, wrapping round (`P`, the wheel).
+    pub(super) fn scroll_problems(&mut self, step: isize) {
+        let n = self.problems.len();
+        if n == 0 {
+            self.status = Some("No problems in the knowledge base's files".into());
+            return;
+        }
+        self.problem_at = (self.problem_at as isize + step).rem_euclid(n as isize) as usize;
+    }
+
     /// The knowledge base's files changed but are invalid: show why, keep the data.
     pub fn set_problems(&mut self, problems: Vec<Problem>) {
         self.problems = problems;
+        self.problem_at = 0;
         // The panel says what happened; an earlier "Reloaded" would contradict it.
         self.status = None;
     }

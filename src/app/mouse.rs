@@ -40,8 +40,15 @@ impl App {
         true
     }
 
-    /// The wheel scrolls the pane under the pointer.
+    /// The wheel scrolls the pane under the pointer (or the problems panel, over it).
     pub(super) fn wheel(&mut self, col: u16, row: u16, delta: isize) {
+        if self
+            .problems_area()
+            .is_some_and(|a| a.contains((col, row).into()))
+        {
+            self.scroll_problems(delta.signum());
+            return;
+        }
         let Some(pane) = self
             .areas()
             .and_then(|a| a.pane_at(col, row).map(|p| p.pane))
