@@ -691,9 +691,12 @@ impl App {
     /// Rebuilds the page when its subject or width changed, and clamps every selection to what
     /// exists and what is visible.
     fn sync(&mut self) {
+        // The details' width; while they are out of sight, the width they were built for (a
+        // page is not built again for a width nobody sees).
         let width = self
             .areas()
             .and_then(|a| a.pane(Pane::Details).map(|p| p.inner.width))
+            .or(self.page_for.map(|(_, width, _)| width))
             .unwrap_or(60);
         self.sync_rows();
         let data = Data {

@@ -326,7 +326,14 @@ impl Keymap {
                             } else {
                                 (other_s, other)
                             };
-                            if from_user(at_s, at_a) && (s != "global" || mode.is_none()) {
+                            // A mode's own key shadows a global one in that mode: no
+                            // conflict (the global key is not listed there).
+                            let shadowing =
+                                mode.is_some() && (s == "global") != (other_s == "global");
+                            if from_user(at_s, at_a)
+                                && !shadowing
+                                && (s != "global" || mode.is_none())
+                            {
                                 found.push((
                                     place(at_s, at_a, Some(key)),
                                     format!(
@@ -424,14 +431,17 @@ impl Keymap {
         find(self.mode(mode)).or_else(|| find(&self.global))
     }
 
-    /// The keys bound to an action in a mode (global ones after the mode's own).
+    /// The keys bound to an action in a mode (global ones after the mode's own, but for those
+    /// the mode binds to something else).
     pub fn keys(&self, mode: Mode, action: Action) -> Vec<Key> {
-        let mut keys: Vec<Key> = self.mode(mode).get(&action).cloned().unwrap_or_default();
+        let own = self.mode(mode);
+        let mut keys: Vec<Key> = own.get(&action).cloned().unwrap_or_default();
         if let Some(global) = self.global.get(&action) {
+            let shadowed = |k: &Key| own.iter().any(|(a, ks)| *a != action && ks.contains(k));
             keys.extend(
                 global
                     .iter()
-                    .filter(|k| !keys.contains(k))
+                    .filter(|k| !keys.contains(k) && !shadowed(k))
                     .copied()
                     .collect::<Vec<_>>(),
             );
@@ -648,6 +658,12 @@ mod tests {
             ],
             "{problems:#?}"
         );
+        // A mode's own key shadows a global one there: `q` quits everywhere but closes help.
+        let map =
+            Keymap::with_overrides(r#"(global: { quit: ["q", "ctrl-c"] })"#, "k.ron").unwrap();
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(map.action(Mode::Help, q), Some(Action::Close));
+        assert_eq!(map.label(Mode::Help, Action::Quit), "Ctrl-c");
         // With quit left to the global `ctrl-c`, browsing still has a way out.
         assert!(Keymap::with_overrides("(browse: { quit: [] })", "k.ron").is_ok());
         let p = Keymap::with_overrides("(browse: { quit: [] }, global: { quit: [] })", "k.ron")

@@ -37,7 +37,11 @@ fn main() -> ExitCode {
         match is_big(path) {
             Ok(true) => return explore_while_loading(&cli, path, origin, background),
             Ok(false) => {}
-            Err(e) => return fail(&e, &origin),
+            Err(e) => {
+                // The terminal is back from the background question before anything is said.
+                drop(background);
+                return fail(&e, &origin);
+            }
         }
     }
     let loaded = match &cli.kb {
@@ -67,7 +71,10 @@ fn main() -> ExitCode {
     };
     let kb = match loaded {
         Ok(kb) => kb,
-        Err(e) => return fail(&e, &origin),
+        Err(e) => {
+            drop(background);
+            return fail(&e, &origin);
+        }
     };
     let Some(command) = &cli.command else {
         return explore(&cli, kb, origin, background);
@@ -337,8 +344,18 @@ fn explore_while_loading(
     run_explorer(cli, app, &theme, Some(path.to_path_buf()), &origin)
 }
 
-/// How bright the terminal's background is, being asked on a thread of its own.
+/// How bright the terminal's background is, being asked on a thread of its own. The thread has
+/// the terminal in raw mode while it waits for the answer: it is always waited for, on every
+/// way out, so that the terminal is never left so.
 struct Background(Option<std::thread::JoinHandle<Option<Brightness>>>);
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        if let Some(asking) = self.0.take() {
+            let _ = asking.join();
+        }
+    }
+}
 
 impl Background {
     /// Asks, if the explorer is to run with colour on a terminal and the theme is `auto`.
@@ -352,14 +369,15 @@ impl Background {
     }
 
     /// The answer: what `--theme` says, else the terminal, else dark.
-    fn brightness(self, choice: ThemeChoice) -> Brightness {
+    fn brightness(mut self, choice: ThemeChoice) -> Brightness {
+        let answer = self
+            .0
+            .take()
+            .and_then(|asking| asking.join().ok().flatten());
         match choice {
             ThemeChoice::Light => Brightness::Light,
             ThemeChoice::Dark => Brightness::Dark,
-            ThemeChoice::Auto => self
-                .0
-                .and_then(|asking| asking.join().ok().flatten())
-                .unwrap_or(Brightness::Dark),
+            ThemeChoice::Auto => answer.unwrap_or(Brightness::Dark),
         }
     }
 }

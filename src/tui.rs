@@ -78,7 +78,8 @@ pub fn run(app: &mut App, theme: &Theme, options: &Options) -> io::Result<u8> {
     install_panic_hook(options.mouse);
     let (tx, rx) = mpsc::channel();
     let done = Arc::new(AtomicBool::new(false));
-    listen_for_signals(tx.clone(), done.clone(), options.mouse)?;
+    let editing = Arc::new(AtomicBool::new(false));
+    listen_for_signals(tx.clone(), done.clone(), editing.clone(), options.mouse)?;
     match &options.load {
         Some(path) => spawn_loader(path.clone(), options, tx.clone()),
         None => {
@@ -103,7 +104,7 @@ pub fn run(app: &mut App, theme: &Theme, options: &Options) -> io::Result<u8> {
             .draw(|frame| ui::draw(frame, app, theme))
             .map(|_| 0)
     } else {
-        event_loop(&mut terminal, app, theme, &rx, options)
+        event_loop(&mut terminal, app, theme, &rx, options, &editing)
     };
     done.store(true, Ordering::SeqCst);
     drop(guard);
@@ -221,13 +222,24 @@ const LEAVE_WITHIN: Duration = Duration::from_millis(500);
 
 /// Forwards SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP and SIGCONT to the event loop; makes
 /// sure the first four end the process, with the terminal restored, even if the loop does not
-/// answer.
-fn listen_for_signals(tx: Sender<Message>, done: Arc<AtomicBool>, mouse: bool) -> io::Result<()> {
+/// answer. While an editor has the terminal (`editing`), a SIGTSTP (Ctrl-z in the editor, which
+/// stops the editor) stops the explorer at once as well, as it would without a handler, so that
+/// the shell gets the terminal back; `fg` continues both.
+fn listen_for_signals(
+    tx: Sender<Message>,
+    done: Arc<AtomicBool>,
+    editing: Arc<AtomicBool>,
+    mouse: bool,
+) -> io::Result<()> {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
     let mut signals =
         signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     std::thread::spawn(move || {
         for signal in signals.forever() {
+            if signal == SIGTSTP && editing.load(Ordering::SeqCst) {
+                let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+                continue;
+            }
             if signal == SIGCONT || signal == SIGTSTP {
                 let message = if signal == SIGCONT {
                     Message::Continued
@@ -291,13 +303,20 @@ impl Clicks {
 }
 
 /// Carries out what the explorer asked for; the editor gets the terminal while it runs.
-fn carry_out_effects(terminal: &mut Term, app: &mut App, options: &Options) -> io::Result<()> {
+fn carry_out_effects(
+    terminal: &mut Term,
+    app: &mut App,
+    options: &Options,
+    editing: &AtomicBool,
+) -> io::Result<()> {
     for effect in app.take_effects() {
         let done = match &effect {
             Effect::Edit(written) => match system::place(options.kb.as_deref(), written) {
                 Ok((file, line)) => {
                     restore(options.mouse);
+                    editing.store(true, Ordering::SeqCst);
                     let done = system::edit(&file, line);
+                    editing.store(false, Ordering::SeqCst);
                     enter(options.mouse)?;
                     clear(terminal)?;
                     done
@@ -320,6 +339,7 @@ fn event_loop(
     theme: &Theme,
     rx: &Receiver<Message>,
     options: &Options,
+    editing: &AtomicBool,
 ) -> io::Result<u8> {
     let mouse = options.mouse;
     let mut clicks = Clicks::default();
@@ -376,7 +396,7 @@ fn event_loop(
                     }
                     next = app.update(action);
                 }
-                carry_out_effects(terminal, app, options)?;
+                carry_out_effects(terminal, app, options, editing)?;
                 if app.should_quit() {
                     return Ok(0);
                 }

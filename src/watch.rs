@@ -29,6 +29,8 @@ pub type Reloaded = Result<Box<Loaded>, Vec<Problem>>;
 
 /// How long the files must stay unchanged before they are read.
 const SETTLE: Duration = Duration::from_millis(150);
+/// Events are gathered for at most this long: files that never stop changing are read anyway.
+const GATHER_AT_MOST: Duration = Duration::from_secs(2);
 
 /// The least time between two looks at the files' stamps, and the share of the time they
 /// may take: when events arrive (the looks only back them up: 1% of a core), and when they
@@ -120,8 +122,9 @@ impl Seen {
             let digest = match before {
                 Some((old, digest)) if old == stamp && !reread => digest,
                 Some((_, old)) => {
+                    // A file that cannot be read is a change once, not at every look.
                     let digest = cache::digest_file(&path, &mut |_| {}).ok();
-                    changed |= digest != old || digest.is_none();
+                    changed |= digest != old;
                     digest
                 }
                 None => {
@@ -196,11 +199,13 @@ fn watch_with(
         let (tx, events) = mpsc::channel();
         // Kept alive for as long as the thread watches.
         let (watcher, watched) = looks.events.then(|| listen(&path, tx)).flatten().unzip();
-        // Event paths as the files are listed: under the knowledge base's own path.
+        // Event paths as the files are listed: under the knowledge base's own path (events
+        // name the folder by its real path, or as it was given).
         let as_listed = |event: PathBuf| -> PathBuf {
             match &watched {
-                Some((folder, real)) => event
+                Some((folder, given, real)) => event
                     .strip_prefix(real)
+                    .or_else(|_| event.strip_prefix(given))
                     .map_or_else(|_| event.clone(), |rest| folder.join(rest)),
                 None => event,
             }
@@ -220,12 +225,18 @@ fn watch_with(
             if !changed {
                 match events.recv_timeout(cadence.wait()) {
                     Ok(first) => {
+                        // An event with no paths (the platform lost some) means every file.
+                        let mut all = first.is_empty();
                         let mut paths: HashSet<PathBuf> = first.into_iter().collect();
-                        while let Ok(more) = events.recv_timeout(SETTLE) {
+                        let gathering = Instant::now();
+                        while gathering.elapsed() < GATHER_AT_MOST
+                            && let Ok(more) = events.recv_timeout(SETTLE)
+                        {
+                            all |= more.is_empty();
                             paths.extend(more);
                         }
                         let read: HashSet<PathBuf> = paths.into_iter().map(&as_listed).collect();
-                        changed = seen.update(fingerprint(&path), Some(&read));
+                        changed = seen.update(fingerprint(&path), (!all).then_some(&read));
                         quiet = true;
                     }
                     Err(RecvTimeoutError::Timeout) => {}
@@ -271,12 +282,15 @@ fn watch_with(
 fn listen(
     path: &Path,
     tx: mpsc::Sender<Vec<PathBuf>>,
-) -> Option<(notify::RecommendedWatcher, (PathBuf, PathBuf))> {
+) -> Option<(notify::RecommendedWatcher, (PathBuf, PathBuf, PathBuf))> {
     let config = notify::Config::default().with_follow_symlinks(false);
     let mut watcher = notify::RecommendedWatcher::new(
         move |result: notify::Result<notify::Event>| {
-            if let Ok(event) = result
-                && !matches!(event.kind, EventKind::Access(_))
+            let Ok(event) = result else { return };
+            if event.need_rescan() {
+                let _ = tx.send(Vec::new());
+            } else if !matches!(event.kind, EventKind::Access(_))
+                && event.paths.iter().any(|p| about_the_files(p))
             {
                 let _ = tx.send(event.paths);
             }
@@ -297,8 +311,21 @@ fn listen(
         base.clone()
     };
     watcher.watch(&watched, mode).ok()?;
-    let real = std::fs::canonicalize(&watched).unwrap_or(watched);
-    Some((watcher, (base, real)))
+    let real = std::fs::canonicalize(&watched).unwrap_or_else(|_| watched.clone());
+    Some((watcher, (base, watched, real)))
+}
+
+/// Whether an event's path can be about the knowledge base's files: a `.ron` file, or a
+/// folder (made, removed or renamed with its files), not a hidden one (an editor's swap file,
+/// a `.git` folder).
+fn about_the_files(path: &Path) -> bool {
+    let hidden = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    let ron = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+    !hidden && (ron || path.is_dir() || (path.extension().is_none() && !path.exists()))
 }
 
 /// When to look at the files again: stamps often, contents seldom, each no more often than
@@ -463,6 +490,39 @@ mod tests {
                 .expect("valid");
             assert_eq!(reloaded.kb.organizations[0].name, "B", "events: {events}");
         }
+    }
+
+    #[test]
+    fn events_about_other_files_are_not_the_knowledge_base_s() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(about_the_files(&dir.path().join("kb.ron")));
+        assert!(about_the_files(&dir.path().join("KB.RON")));
+        let folder = dir.path().join("more");
+        std::fs::create_dir(&folder).unwrap();
+        assert!(about_the_files(&folder));
+        assert!(about_the_files(&dir.path().join("gone-folder")));
+        assert!(!about_the_files(&dir.path().join(".kb.ron.swp")));
+        assert!(!about_the_files(&dir.path().join("kb.ron~")));
+        assert!(!about_the_files(&dir.path().join("notes.txt")));
+        assert!(!about_the_files(&dir.path().join(".git")));
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_file_that_cannot_be_read_is_one_change_not_one_per_look() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("kb.ron");
+        std::fs::write(&file, KB).unwrap();
+        let mut seen = Seen::default();
+        seen.update(fingerprint(dir.path()), None);
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).unwrap();
+        // Root reads anything: the test says nothing then.
+        if std::fs::read(&file).is_ok() {
+            return;
+        }
+        assert!(seen.update(fingerprint(dir.path()), None));
+        assert!(!seen.update(fingerprint(dir.path()), None));
     }
 
     #[test]

@@ -49,8 +49,10 @@ pub fn alliance(kb: &Kb, index: &Index, a: Ix, width: u16, day: Day) -> Doc {
     }
     let current: Vec<Ix> = al.members_on(day).map(|(m, _)| m).collect();
     b.field("Members", &members_summary(al, &current));
-    members(&mut b, kb, index, a, al, &current);
-    former_members(&mut b, kb, index, a, al, day);
+    // One set of columns for the members and the former members, so that they line up.
+    let cols = member_cols(kb, index, al);
+    members(&mut b, kb, index, (a, al), &current, cols);
+    former_members(&mut b, kb, index, (a, al), day, cols);
     let later =
         al.members.len() - current.len() - al.members.iter().filter(|m| m.left_by(day)).count();
     if later > 0 {
@@ -245,8 +247,14 @@ fn by_name(kb: &Kb, index: &Index, al: &Alliance, members: &mut [Ix]) {
 }
 
 /// The members on the day, grouped by role, each group by name.
-fn members(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, al: &Alliance, current: &[Ix]) {
-    let cols = member_cols(kb, index, al);
+fn members(
+    b: &mut Builder,
+    kb: &Kb,
+    index: &Index,
+    (a, al): (Ix, &Alliance),
+    current: &[Ix],
+    cols: MemberCols,
+) {
     for role in Role::ALL {
         let mut group: Vec<Ix> = current
             .iter()
@@ -265,7 +273,14 @@ fn members(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, al: &Alliance, curren
 }
 
 /// The members that had left by the day, each with the date it left.
-fn former_members(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, al: &Alliance, day: Day) {
+fn former_members(
+    b: &mut Builder,
+    kb: &Kb,
+    index: &Index,
+    (a, al): (Ix, &Alliance),
+    day: Day,
+    cols: MemberCols,
+) {
     let mut former: Vec<Ix> = (0..al.members.len())
         .filter(|&m| al.members[m].left_by(day))
         .collect();
@@ -273,7 +288,6 @@ fn former_members(b: &mut Builder, kb: &Kb, index: &Index, a: Ix, al: &Alliance,
     if former.is_empty() {
         return;
     }
-    let cols = member_cols(kb, index, al);
     b.heading(format!("Former members ({})", former.len()));
     for m in former {
         member_row(b, kb, index, a, m, cols);

@@ -64,8 +64,8 @@ pub fn name(code: &str) -> Option<&'static str> {
 /// case and accents ignored (`germany`, `cote d'ivoire`).
 pub fn find(value: &str) -> Option<&'static str> {
     let upper = value.trim().to_ascii_uppercase();
-    if let Some(at) = all().position(|(c, _)| c == upper) {
-        return all().nth(at).map(|(c, _)| c);
+    if name(&upper).is_some() {
+        return all().find(|(c, _)| *c == upper).map(|(c, _)| c);
     }
     let wanted = crate::text::fold(value.trim());
     all()

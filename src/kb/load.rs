@@ -486,6 +486,9 @@ where
     finish(parsed, problems)
 }
 
+/// The most problems one load lists; the rest are counted.
+pub const LISTED: usize = 500;
+
 /// Validates parsed files together and merges them into one knowledge base. `problems` are
 /// those of the files that could not be read at all.
 fn finish(mut parsed: Vec<ParsedFile>, mut problems: Vec<Problem>) -> Result<Kb, Vec<Problem>> {
@@ -499,6 +502,19 @@ fn finish(mut parsed: Vec<ParsedFile>, mut problems: Vec<Problem>) -> Result<Kb,
     if !problems.is_empty() {
         // Every file's problems in the order of the files, then of their lines.
         problems.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+        // A mistake repeated a million times is listed a few hundred times, then counted.
+        if problems.len() > LISTED {
+            let more = problems.len() - LISTED;
+            let file = problems[LISTED].file.clone();
+            problems.truncate(LISTED);
+            problems.push(Problem::whole(
+                &file,
+                format!(
+                    "and {} more problems, not listed: fix these first",
+                    crate::text::number(more)
+                ),
+            ));
+        }
         return Err(problems);
     }
     Ok(Kb::merge_all(parsed.into_iter().map(|f| f.kb)))

@@ -30,6 +30,24 @@ impl Problem {
         }
     }
 
+    /// Like [`Problem::at`], with the file's lines found once ([`Lines`]): for files with many
+    /// problems.
+    pub fn at_line(
+        file: &str,
+        lines: &Lines,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Problem {
+            file: file.to_string(),
+            line,
+            col,
+            message: message.into(),
+            snippet: lines.get(line).map(str::to_string),
+        }
+    }
+
     /// A problem with the whole file or folder: it has no position.
     pub fn whole(file: &str, message: impl Into<String>) -> Self {
         Problem {
@@ -57,6 +75,32 @@ impl Problem {
             self.col,
             text::sanitize(&self.message)
         )
+    }
+}
+
+/// A text with the start of each of its lines, found once.
+pub struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// The 1-based `line`, without its line break.
+    pub fn get(&self, line: usize) -> Option<&'a str> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let end = self
+            .starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next - 1);
+        let l = &self.text[start..end];
+        Some(l.strip_suffix('\r').unwrap_or(l))
     }
 }
 
@@ -129,6 +173,15 @@ pub fn report(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_found_once_give_what_splitting_gives() {
+        let text = "a\r\nb\n\nlast";
+        let lines = Lines::new(text);
+        for n in 0..=6 {
+            assert_eq!(lines.get(n), nth_line(text, n), "{n}");
+        }
+    }
 
     #[test]
     fn caret_lines_up_under_wide_characters() {

@@ -13,7 +13,7 @@
 
 use super::load::{describe, line_col, offset_of, ron_options};
 use super::locate::{Lexeme, Tok, lexemes};
-use super::problem::Problem;
+use super::problem::{Lines, Problem};
 use super::{Alliance, Artifact, FocusArea, Kb, Organization, Source};
 use serde::de::DeserializeOwned;
 
@@ -32,8 +32,9 @@ pub struct Skipped {
     /// For each collection (in [`COLLECTIONS`] order), the places in the file's list of the
     /// items that could not be read, in order.
     pub items: [Vec<u32>; 5],
-    /// The ids those items give, as far as they can be read.
-    pub ids: Vec<String>,
+    /// The ids those items give, as far as they can be read, for each collection (in
+    /// [`COLLECTIONS`] order).
+    pub ids: [Vec<String>; 5],
 }
 
 impl Skipped {
@@ -90,9 +91,13 @@ pub struct Recovered {
 /// How many mistakes are looked for in one item.
 const MENDS_PER_ITEM: usize = 16;
 
+/// How many problems of one file are listed; the rest are counted.
+pub const LISTED_PER_FILE: usize = 200;
+
 /// Reads `text` item by item; `None` when its outline (the parentheses around the file, the
 /// collections' names and brackets) cannot be followed.
 pub fn recover(name: &str, text: &str) -> Option<Recovered> {
+    let lines = Lines::new(text);
     let mut tokens = lexemes(text).peekable();
     let mut out = Recovered {
         kb: Kb::default(),
@@ -141,7 +146,7 @@ pub fn recover(name: &str, text: &str) -> Option<Recovered> {
             let message = describe(&code, false);
             let (line, col) = (field.pos.line, field.pos.col);
             out.problems
-                .push(Problem::at(name, text, line, col, message));
+                .push(Problem::at_line(name, &lines, line, col, message));
             value_end(&mut tokens)?;
             continue;
         };
@@ -166,6 +171,7 @@ pub fn recover(name: &str, text: &str) -> Option<Recovered> {
             let end = value_end(&mut tokens)?;
             let item = Item {
                 file: name,
+                lines: &lines,
                 text,
                 start: first.start,
                 end,
@@ -181,10 +187,22 @@ pub fn recover(name: &str, text: &str) -> Option<Recovered> {
             };
             if !read {
                 out.skipped.items[c].push(index);
-                out.skipped.ids.extend(item.id());
+                out.skipped.ids[c].extend(item.id());
             }
             index += 1;
         }
+    }
+    // A file with a mistake repeated in every item: its first problems, and how many more.
+    if out.problems.len() > LISTED_PER_FILE {
+        let more = out.problems.len() - LISTED_PER_FILE;
+        out.problems.truncate(LISTED_PER_FILE);
+        out.problems.push(Problem::whole(
+            name,
+            format!(
+                "{} more problems in this file are not listed: fix these first",
+                crate::text::number(more)
+            ),
+        ));
     }
     Some(out)
 }
@@ -226,6 +244,7 @@ fn value_end(tokens: &mut std::iter::Peekable<impl Iterator<Item = Lexeme>>) -> 
 /// One item of a collection, as written in its file.
 struct Item<'a> {
     file: &'a str,
+    lines: &'a Lines<'a>,
     text: &'a str,
     start: usize,
     end: usize,
@@ -249,6 +268,9 @@ impl Item<'_> {
         // Fields left out as unknown: a misspelt field is then also missing, which is the
         // same mistake.
         let mut left_out: Vec<String> = Vec::new();
+        // Where a mend made the source longer: (line, first column after it, columns added),
+        // in the mended source's places, so that a later mistake is placed where it is written.
+        let mut shifts: Vec<(usize, usize, usize)> = Vec::new();
         for _ in 0..MENDS_PER_ITEM {
             let error = match ron_options().from_str::<T>(&source) {
                 Ok(value) => {
@@ -281,8 +303,14 @@ impl Item<'_> {
             match problems.last_mut() {
                 Some(p) if same => p.message = format!("{message} (written without quotes)"),
                 _ => {
-                    let (line, col) = self.place(&source, at);
-                    problems.push(Problem::at(self.file, self.text, line, col, message));
+                    let (line, mut col) = line_col(&source, at);
+                    for &(l, from, added) in shifts.iter().rev() {
+                        if line == l && col >= from {
+                            col -= added;
+                        }
+                    }
+                    let (line, col) = self.place(line, col);
+                    problems.push(Problem::at_line(self.file, self.lines, line, col, message));
                 }
             }
             if matches!(error.code, ron::Error::ExpectedIdentifier) && source[at..].starts_with('"')
@@ -290,16 +318,25 @@ impl Item<'_> {
                 unquoted = Some(at + 1);
             }
             match mend {
-                Some(mended) => source = mended,
+                Some(Mend {
+                    source: mended,
+                    grew,
+                }) => {
+                    source = mended;
+                    if let Some((after, added)) = grew {
+                        let (line, from) = line_col(&source, after);
+                        shifts.push((line, from, added));
+                    }
+                }
                 None => return false,
             }
         }
         false
     }
 
-    /// The line and column in the file of a byte of the item's text.
-    fn place(&self, source: &str, at: usize) -> (usize, usize) {
-        match line_col(source, at) {
+    /// The line and column in the file of a line and column of the item's text.
+    fn place(&self, line: usize, col: usize) -> (usize, usize) {
+        match (line, col) {
             (1, col) => (self.line, self.col + col - 1),
             (line, col) => (self.line + line - 1, col),
         }
@@ -329,31 +366,49 @@ impl Item<'_> {
     }
 }
 
+/// A source mended to read past a mistake; if the mend made it longer, where (the byte after
+/// the mend) and by how many columns.
+struct Mend {
+    source: String,
+    grew: Option<(usize, usize)>,
+}
+
+impl From<String> for Mend {
+    fn from(source: String) -> Self {
+        Mend { source, grew: None }
+    }
+}
+
 /// What an error at byte `at` of `source` means to a person, and the source mended so that
 /// reading it again finds the next mistake, when a mend is certain.
-fn understand(source: &str, at: usize, code: &ron::Error) -> (String, Option<String>) {
+fn understand(source: &str, at: usize, code: &ron::Error) -> (String, Option<Mend>) {
     let message = describe(code, false);
     let rest = &source[at..];
     match code {
         ron::Error::NoSuchEnumVariant {
             expected, found, ..
         } if rest.starts_with(found.as_str()) => {
-            // A known value no longer than the unknown one, padded to its length: every later
-            // position stays where it was.
-            let mend = expected
-                .iter()
-                .find(|e| e.len() <= found.len())
+            // The value the message suggests (a value picked at random could make mistakes of
+            // its own: `foundd` read as `merged`), padded to the unknown one's length, or
+            // longer (the later places on its line are then told apart).
+            let mend = crate::suggest::closest(found, expected.iter().copied(), 1)
+                .first()
                 .map(|known| {
                     let padded = format!("{known:<width$}", width = found.len());
-                    splice(source, at, found.len(), &padded)
+                    let source = splice(source, at, found.len(), &padded);
+                    let added = padded.chars().count() - found.chars().count();
+                    Mend {
+                        source,
+                        grew: (added > 0).then_some((at + padded.len(), added)),
+                    }
                 });
             (message, mend)
         }
         ron::Error::NoSuchStructField { found, .. } if rest.starts_with(found.as_str()) => {
-            (message, blank_field(source, at))
+            (message, blank_field(source, at).map(Mend::from))
         }
         ron::Error::DuplicateStructField { field, .. } if rest.starts_with(field) => {
-            (message, blank_field(source, at))
+            (message, blank_field(source, at).map(Mend::from))
         }
         // A value from a list written in quotes (`kind: "company"`): unquoted, the next read
         // says whether it is known.
@@ -370,7 +425,7 @@ fn understand(source: &str, at: usize, code: &ron::Error) -> (String, Option<Str
             let message = format!(
                 "`\"{word}\"` is quoted: {field} takes a name from a list, written without quotes (`{field}: {word}`)"
             );
-            (message, Some(mended))
+            (message, Some(mended.into()))
         }
         _ => (message, None),
     }
@@ -444,7 +499,7 @@ mod tests {
     fn places_of_items_read_map_back_to_the_file() {
         let s = Skipped {
             items: [vec![1, 3], vec![], vec![], vec![], vec![]],
-            ids: vec![],
+            ids: Default::default(),
         };
         assert_eq!(s.file_index(0, 0), 0);
         assert_eq!(s.file_index(0, 1), 2);

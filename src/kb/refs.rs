@@ -94,10 +94,18 @@ pub fn dangling(kb: &Kb) -> Option<String> {
         }
         let lists = [&a.sources[..]]
             .into_iter()
+            .chain(a.names.iter().map(|n| &n.sources[..]))
             .chain(a.facts.iter().map(|f| &f.sources[..]))
             .chain(a.outputs.iter().map(|o| &o.sources[..]))
             .chain(a.related.iter().map(|r| &r.sources[..]))
             .chain(a.claims.iter().map(|c| &c.sources[..]))
+            .chain(
+                a.claims
+                    .iter()
+                    .filter_map(|c| c.later.as_ref())
+                    .map(|l| &l.sources[..]),
+            )
+            .chain(a.standing.iter().map(|s| &s.sources[..]))
             .chain(a.history.iter().map(|e| &e.sources[..]));
         for list in lists {
             if let Some(s) = check_sources(list) {
@@ -112,13 +120,32 @@ pub fn dangling(kb: &Kb) -> Option<String> {
         if let Some(a) = o.alliance.as_deref().filter(|a| !alliance(a)) {
             return missing("alliance", a);
         }
-        if let Some(s) = check_sources(&o.sources) {
-            return Some(s);
+        let lists = [&o.sources[..]]
+            .into_iter()
+            .chain(o.parent.iter().map(|p| &p.sources[..]))
+            .chain(o.formerly.iter().map(|f| &f.sources[..]));
+        for list in lists {
+            if let Some(s) = check_sources(list) {
+                return Some(s);
+            }
+        }
+    }
+    for f in &kb.focus_areas {
+        let lists = [&f.sources[..]]
+            .into_iter()
+            .chain(f.names.iter().map(|n| &n.sources[..]));
+        for list in lists {
+            if let Some(s) = check_sources(list) {
+                return Some(s);
+            }
         }
     }
     for a in &kb.artifacts {
         if let Some(o) = a.origin.iter().find(|o| !org(o)) {
             return missing("organization", o);
+        }
+        if let Some(s) = check_sources(&a.sources) {
+            return Some(s);
         }
     }
     None
@@ -130,12 +157,47 @@ mod tests {
 
     #[test]
     fn a_valid_knowledge_base_has_none_a_broken_reference_is_named() {
-        let mut kb = crate::kb::load_embedded().unwrap();
+        let kb = crate::kb::load_embedded().unwrap();
         assert_eq!(dangling(&kb), None);
-        kb.alliances[0].members[0].org = "nobody".into();
-        assert_eq!(dangling(&kb).as_deref(), Some("organization nobody"));
-        let mut kb = crate::kb::load_embedded().unwrap();
-        kb.sources.clear();
-        assert!(dangling(&kb).unwrap().starts_with("source "));
+        // Each kind of reference, broken on its own.
+        type Breaking = (&'static str, fn(&mut Kb));
+        let broken: [Breaking; 9] = [
+            ("organization x", |kb| {
+                kb.alliances[0].members[0].org = "x".into()
+            }),
+            ("organization x", |kb| {
+                kb.alliances[0].leads[0].org = "x".into()
+            }),
+            ("focus area x", |kb| kb.alliances[0].focus[0] = "x".into()),
+            ("source x", |kb| {
+                kb.alliances[0].claims[0].sources[0] = "x".into()
+            }),
+            ("source x", |kb| kb.focus_areas[0].sources.push("x".into())),
+            ("source x", |kb| kb.artifacts[0].sources.push("x".into())),
+            ("organization x", |kb| {
+                kb.artifacts[0].origin.push("x".into())
+            }),
+            ("source x", |kb| {
+                let o = kb
+                    .organizations
+                    .iter_mut()
+                    .find(|o| o.parent.is_some())
+                    .unwrap();
+                o.parent.as_mut().unwrap().sources.push("x".into());
+            }),
+            ("source x", |kb| {
+                let a = kb
+                    .alliances
+                    .iter_mut()
+                    .find(|a| a.standing.is_some())
+                    .unwrap();
+                a.standing.as_mut().unwrap().sources.push("x".into());
+            }),
+        ];
+        for (i, (said, break_it)) in broken.iter().enumerate() {
+            let mut kb = kb.clone();
+            break_it(&mut kb);
+            assert_eq!(dangling(&kb).as_deref(), Some(*said), "case {i}");
+        }
     }
 }

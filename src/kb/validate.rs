@@ -10,7 +10,7 @@ mod time;
 use super::ids::IdTable;
 use super::locate::{Pos, locate};
 use super::parsed::ParsedFile;
-use super::problem::Problem;
+use super::problem::{Lines, Problem};
 use super::{Date, Kb, country};
 use crate::suggest;
 use std::collections::{HashMap, HashSet};
@@ -274,8 +274,8 @@ struct Ids<'a> {
     focus_areas: Defined<'a>,
     sources: Defined<'a>,
     duplicates: Vec<Finding>,
-    /// The ids of items that could not be read (see [`super::recover`]).
-    unread: HashSet<&'a str>,
+    /// The ids of items that could not be read (see [`super::recover`]), by collection.
+    unread: [HashSet<&'a str>; 5],
 }
 
 impl<'a> Ids<'a> {
@@ -323,10 +323,12 @@ impl<'a> Ids<'a> {
             focus_areas,
             sources,
             duplicates,
-            unread: files
-                .iter()
-                .flat_map(|f| f.skipped.ids.iter().map(String::as_str))
-                .collect(),
+            unread: std::array::from_fn(|c| {
+                files
+                    .iter()
+                    .flat_map(|f| f.skipped.ids[c].iter().map(String::as_str))
+                    .collect()
+            }),
         }
     }
 }
@@ -411,7 +413,8 @@ impl Checker<'_, '_> {
             Target::Source => &self.ids.sources,
         };
         // An item that could not be read still gives its id.
-        if !defined.contains(id) && !self.ids.unread.contains(id) {
+        let unread = &self.ids.unread[target.collection()];
+        if !defined.contains(id) && !unread.contains(id) {
             let hint = if *self.hints > 0 {
                 *self.hints -= 1;
                 suggest::did_you_mean(id, defined.ids())
@@ -461,6 +464,16 @@ impl Target {
             Target::Organization => "organization",
             Target::FocusArea => "focus area",
             Target::Source => "source",
+        }
+    }
+
+    /// Its collection, in [`super::recover::COLLECTIONS`] order.
+    fn collection(self) -> usize {
+        match self {
+            Target::Alliance => 0,
+            Target::Organization => 1,
+            Target::FocusArea => 2,
+            Target::Source => 4,
         }
     }
 }
@@ -517,14 +530,28 @@ fn resolve(files: &[ParsedFile], findings: Vec<Finding>) -> Vec<Problem> {
             want(*file, path);
         }
     }
-    let positions: Vec<HashMap<String, Pos>> = files
+    // Each file with problems is read once (a file's text is not kept once parsed), and its
+    // lines found once.
+    let texts: Vec<std::borrow::Cow<str>> = files
         .iter()
         .zip(&wanted)
         .map(|(file, wanted)| {
             if wanted.is_empty() {
+                "".into()
+            } else {
+                file.text.get()
+            }
+        })
+        .collect();
+    let lines: Vec<Lines> = texts.iter().map(|t| Lines::new(t)).collect();
+    let positions: Vec<HashMap<String, Pos>> = texts
+        .iter()
+        .zip(&wanted)
+        .map(|(text, wanted)| {
+            if wanted.is_empty() {
                 HashMap::new()
             } else {
-                locate(&file.text.get(), wanted)
+                locate(text, wanted)
             }
         })
         .collect();
@@ -553,11 +580,8 @@ fn resolve(files: &[ParsedFile], findings: Vec<Finding>) -> Vec<Problem> {
                 ));
             }
             let file = &files[f.file];
-            let text = file.text.get();
-            (
-                f.file,
-                Problem::at(&file.name, &text, pos.line, pos.col, message),
-            )
+            let problem = Problem::at_line(&file.name, &lines[f.file], pos.line, pos.col, message);
+            (f.file, problem)
         })
         .collect();
     problems.sort_by_key(|a| (a.0, a.1.line, a.1.col));

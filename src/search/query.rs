@@ -228,7 +228,7 @@ impl Parsed {
         let mut positive = Vec::new();
         let mut negative = Vec::new();
         let mut required_text = String::new();
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut ignored = 0;
         for raw in raw_terms(query) {
             if seen.contains(&raw) {
@@ -238,11 +238,11 @@ impl Parsed {
             if text.is_empty() {
                 continue;
             }
-            if seen.len() == MAX_TERMS {
+            seen.insert(raw);
+            if seen.len() > MAX_TERMS {
                 ignored += 1;
                 continue;
             }
-            seen.push(raw);
             if let Some((cut, _)) = text.char_indices().nth(MAX_TERM_CHARS) {
                 text.truncate(cut);
             }
@@ -360,6 +360,9 @@ mod tests {
         let capped = Parsed::new(&many);
         assert_eq!(capped.positive.len(), MAX_TERMS);
         assert_eq!(capped.ignored, 3_000 - MAX_TERMS);
+        // Past the cap too, a term given twice counts once.
+        let twice = Parsed::new(&format!("{many} {many}"));
+        assert_eq!(twice.ignored, 3_000 - MAX_TERMS);
         // Exclusions count among the terms too, and a long term is cut.
         let mixed = Parsed::new(&format!("!x !x {}", "a".repeat(5_000)));
         assert_eq!((mixed.negative.len(), mixed.positive.len()), (1, 1));

@@ -130,7 +130,7 @@ pub fn put_name_row(
     let least = NAME_AT_LEAST.min(cols(name)).min(width);
     // The column every row shares: the room of the first `kept` parts held open.
     let held = |kept: usize| -> u16 {
-        parts[..kept]
+        parts[..kept.min(parts.len())]
             .iter()
             .filter(|p| p.pad_to > 0)
             .map(|p| GAP.saturating_add(p.pad_to))

@@ -378,7 +378,9 @@ impl<'de> Deserialize<'de> for Colour {
                     .map_err(|_| E::custom(format!("colour {n}: expected a number from 0 to 255")))
             }
             fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Colour, E> {
-                self.visit_u64(u64::try_from(n).unwrap_or(u64::MAX))
+                u64::try_from(n)
+                    .map_err(|_| E::custom(format!("colour {n}: expected a number from 0 to 255")))
+                    .and_then(|n| self.visit_u64(n))
             }
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Colour, E> {
                 if let Some(hex) = s.strip_prefix('#') {
