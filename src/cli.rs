@@ -55,6 +55,10 @@ pub struct Cli {
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
 
+    /// Panic once the first screen is drawn (for testing that the terminal is restored)
+    #[arg(long, hide = true)]
+    pub panic_after_first_frame: bool,
+
     /// Start the explorer on this alliance, organisation, focus area or artifact (an id or a name)
     #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completion::entities))]
     pub open: Option<String>,

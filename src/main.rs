@@ -436,6 +436,7 @@ fn run_explorer(
         watch: cli.kb.clone().filter(|_| !cli.no_watch),
         cache: cache(cli),
         first_frame_only: cli.exit_after_first_frame,
+        panic_after_first_frame: cli.panic_after_first_frame,
         kb: cli.kb.clone(),
         clipboard: match cli.clipboard {
             ClipboardArg::Osc52 => alliances::system::Clipboard::Osc52,

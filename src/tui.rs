@@ -50,6 +50,8 @@ pub struct Options {
     pub cache: Option<Cache>,
     /// Leave once the first screen is drawn (to measure start-up).
     pub first_frame_only: bool,
+    /// Panic once the first screen is drawn (to test that the terminal is restored).
+    pub panic_after_first_frame: bool,
     /// The user's knowledge-base files, for `e` (none for the built-in one).
     pub kb: Option<PathBuf>,
     /// How `y` reaches the clipboard.
@@ -99,6 +101,10 @@ pub fn run(app: &mut App, theme: &Theme, options: &Options) -> io::Result<u8> {
         cols: size.width,
         rows: size.height,
     });
+    if options.panic_after_first_frame {
+        terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        panic!("a panic asked for by --panic-after-first-frame");
+    }
     let result = if options.first_frame_only {
         terminal
             .draw(|frame| ui::draw(frame, app, theme))

@@ -254,3 +254,23 @@ fn an_unknown_id_to_open_in_a_terminal_is_not_found() {
     assert!(screen.contains("did you mean nvidia?"), "{screen}");
     assert_eq!(t.display("#{alternate_on}"), "0");
 }
+
+#[test]
+fn a_panic_restores_the_terminal_before_the_message() {
+    // The hook restores the terminal, then the message is printed, whether panics unwind (as
+    // in this build) or abort (as in the release build: the hook runs before the abort).
+    let t = shell_with_explorer("panic", "--panic-after-first-frame; echo EXIT=$?");
+    let screen = t.wait_text("EXIT=");
+    assert!(
+        screen.contains("a panic asked for by --panic-after-first-frame"),
+        "{screen}"
+    );
+    assert!(!screen.contains("EXIT=0"), "{screen}");
+    assert_eq!(t.display("#{alternate_on}"), "0", "{screen}");
+    assert_eq!(t.display("#{mouse_any_flag}"), "0", "{screen}");
+    let modes = tty_modes(&t);
+    assert!(
+        modes.contains("icanon") && !modes.contains("-icanon") && !modes.contains("-echo"),
+        "the terminal was left in raw mode: {modes}"
+    );
+}
