@@ -345,6 +345,9 @@ struct Query {
     narrows: bool,
     /// Whether names are matched in their folded form (see [`matches_on_folded`]).
     on_folded: bool,
+    /// The query's one character, when it is a lower-case ASCII letter or digit: ASCII names
+    /// are then ranked by a byte scan (see [`one_char`]) instead of the scorer.
+    one: Option<u8>,
 }
 
 impl Query {
@@ -356,12 +359,19 @@ impl Query {
         // Typing on can widen an exclusion (`!a` then `!ab`) or end an escape.
         let narrows = parsed.negative.is_empty() && !text.ends_with('\\');
         let on_folded = matches_on_folded(text);
+        let one = match (trimmed.as_bytes(), parsed.positive.len()) {
+            (&[c], 1) if parsed.is_plain() && (c.is_ascii_lowercase() || c.is_ascii_digit()) => {
+                Some(c)
+            }
+            _ => None,
+        };
         Query {
             parsed,
             tiers,
             required,
             narrows,
             on_folded,
+            one,
         }
     }
 
@@ -391,6 +401,72 @@ impl Query {
         };
         Some((tier, score))
     }
+}
+
+/// How nucleo-matcher 0.3.1 classes an ASCII character for its bonuses.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    White,
+    Delimiter,
+    NonWord,
+    Lower,
+    Upper,
+    Number,
+}
+
+fn class(b: u8) -> Class {
+    match b {
+        b'a'..=b'z' => Class::Lower,
+        b'A'..=b'Z' => Class::Upper,
+        b'0'..=b'9' => Class::Number,
+        b if b.is_ascii_whitespace() => Class::White,
+        b'/' | b',' | b':' | b';' | b'|' => Class::Delimiter,
+        _ => Class::NonWord,
+    }
+}
+
+/// The (tier, score) of the ASCII name `name` for the one-character query `c` (a lower-case
+/// letter or a digit), as the scorer and [`Query::score`] give it: the best place of `c` in
+/// either case scores 16 and twice its bonus (10 at a word's start after a space or at the
+/// name's start, 9 after `/,:;|`, 8 after other punctuation, 5 at a lower-to-upper or
+/// letter-to-digit change), the first best place winning. A byte scan does the work of the
+/// scorer, the folding and the tier's string comparisons for most names of a million, where a
+/// first letter matches half of them.
+fn one_char(name: &[u8], c: u8) -> Option<(u8, u32)> {
+    let upper = c.to_ascii_uppercase();
+    let mut best: Option<u32> = None;
+    for (i, _) in name
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == c || **b == upper)
+    {
+        let prev = if i == 0 {
+            Class::White
+        } else {
+            class(name[i - 1])
+        };
+        let bonus = match (prev, class(name[i])) {
+            (Class::White, _) => 10,
+            (Class::Delimiter, _) => 9,
+            (Class::NonWord, _) => 8,
+            (Class::Lower, Class::Upper) => 5,
+            (Class::Lower | Class::Upper, Class::Number) => 5,
+            _ => 0,
+        };
+        let score = 16 + 2 * bonus;
+        if best.is_none_or(|b| score > b) {
+            best = Some(score);
+        }
+        if bonus == 10 {
+            break;
+        }
+    }
+    let tier = match name {
+        [_] => 0,
+        [first, ..] if first.to_ascii_lowercase() == c => 1,
+        _ => 2,
+    };
+    best.map(|score| (tier, score))
 }
 
 /// Whether `query` is plain lower-case ASCII, so that it ignores case and accents: an accented
@@ -433,6 +509,8 @@ pub struct Searcher {
     last: Option<(String, usize, Vec<u32>)>,
     /// The kinds of entries searched (all of them when none).
     scope: Option<EntityKind>,
+    /// Whether every name goes through the scorer, even for a one-character query.
+    scorer_only: bool,
 }
 
 impl Default for Searcher {
@@ -447,6 +525,17 @@ impl Searcher {
             matchers: Vec::new(),
             last: None,
             scope: None,
+            scorer_only: false,
+        }
+    }
+
+    /// The same searcher without the one-character scan: to check that the scan ranks as the
+    /// scorer does.
+    #[doc(hidden)]
+    pub fn scorer_only(self) -> Self {
+        Searcher {
+            scorer_only: true,
+            ..self
         }
     }
 
@@ -488,7 +577,10 @@ impl Searcher {
         query: &str,
         stop: &(dyn Fn() -> bool + Sync),
     ) -> Option<Results> {
-        let parsed = Query::parse(query);
+        let mut parsed = Query::parse(query);
+        if self.scorer_only {
+            parsed.one = None;
+        }
         let scope = self.entries(haystack);
         let total = scope.len();
         if parsed.is_empty() {
@@ -542,7 +634,7 @@ impl Searcher {
                         // Kept in haystack order (as found): the next search reads the names
                         // in memory order.
                         let found: Vec<u32> = hits.iter().map(|h| h.entry).collect();
-                        sort_hits(&mut hits);
+                        sort_found(&mut hits);
                         Some((hits, found))
                     })
                 })
@@ -617,9 +709,11 @@ fn match_range(
                 continue;
             }
             let text = matched_text(haystack, t, query.on_folded, &mut chars);
-            if let Some((tier, score)) =
-                query.score(text, &mut haystack.fold(t, &mut buf), bag, matcher)
-            {
+            let scored = match (query.one, text) {
+                (Some(c), Utf32Str::Ascii(name)) => one_char(name, c),
+                _ => query.score(text, &mut haystack.fold(t, &mut buf), bag, matcher),
+            };
+            if let Some((tier, score)) = scored {
                 let hit = Hit {
                     entry,
                     text: t,
@@ -639,10 +733,21 @@ fn match_range(
     Some(hits)
 }
 
+/// Hits from which a radix sort is faster than a comparison sort.
+const RADIX_FROM: usize = 512;
+
 /// Best first: lower tier, higher score, shorter text, then knowledge-base order (alliances
-/// before organisations before focus areas before artifacts).
-fn sort_hits(hits: &mut [Hit]) {
-    hits.sort_unstable_by_key(Hit::rank);
+/// before organisations before focus areas before artifacts). `hits` come in knowledge-base
+/// order, so a stable sort by the rest of the ranking key gives that order on a tie: a radix
+/// sort, which passes only over the key's bytes that differ (a first letter matches half a
+/// million names with a few dozen scores and lengths), for the many hits of a short query.
+fn sort_found(hits: &mut [Hit]) {
+    debug_assert!(hits.windows(2).all(|w| w[0].entry < w[1].entry));
+    if hits.len() < RADIX_FROM {
+        hits.sort_unstable_by_key(Hit::rank);
+    } else {
+        radsort::sort_by_key(hits, |h| (h.rank() >> 32) as u32);
+    }
 }
 
 /// One list, best first, of lists each sorted best first (each thread sorts its own hits:
@@ -690,6 +795,35 @@ mod tests {
 
     fn kb() -> Kb {
         crate::kb::load_embedded().unwrap()
+    }
+
+    /// Hits in ranking order, by the whole key.
+    fn by_rank(hits: &mut [Hit]) {
+        hits.sort_unstable_by_key(Hit::rank);
+    }
+
+    #[test]
+    fn hits_found_in_order_sort_by_their_whole_rank() {
+        let mut x = 11u32;
+        for n in [0, 1, 5, RADIX_FROM - 1, RADIX_FROM, 20_000] {
+            // Few tiers and scores, many lengths, entries rising with gaps: as a search finds them.
+            let mut found: Vec<Hit> = (0..n as u32)
+                .map(|i| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    Hit {
+                        entry: i * 4 + (x >> 30),
+                        text: i,
+                        score: 16 + 2 * ((x >> 8) as u16 % 11),
+                        tier: (x >> 16) as u8 % 3,
+                        len: (x >> 20) as u8,
+                    }
+                })
+                .collect();
+            let mut expected = found.clone();
+            by_rank(&mut expected);
+            sort_found(&mut found);
+            assert_eq!(found, expected, "{n} hits");
+        }
     }
 
     /// The names of the first `n` hits.
@@ -876,12 +1010,12 @@ mod tests {
             let mut from = 0;
             for &to in cuts.iter().chain([&1_000]) {
                 let mut part = all[from..to].to_vec();
-                sort_hits(&mut part);
+                by_rank(&mut part);
                 parts.push(part);
                 from = to;
             }
             let merged = merge_sorted(parts);
-            sort_hits(&mut all);
+            by_rank(&mut all);
             assert_eq!(merged, all, "cut at {cuts:?}");
         }
         assert!(merge_sorted(Vec::new()).is_empty());
@@ -911,7 +1045,7 @@ mod tests {
             assert_eq!(typed.search(&h, query).hits, hits, "{query}");
             assert!(hits.len() > PARALLEL_FROM / 4, "{query}: {}", hits.len());
             let mut resorted = hits.clone();
-            sort_hits(&mut resorted);
+            by_rank(&mut resorted);
             assert_eq!(hits, resorted, "{query}");
             assert!(hits.iter().all(|x| x.entry < h.len() as u32));
         }
@@ -995,6 +1129,75 @@ mod tests {
         assert_eq!(s.search(&h, "Koln").hits.len(), 1);
         assert_eq!(s.search(&h, "KOLN").hits.len(), 0);
         assert_eq!(s.search(&h, "kóln").hits.len(), 0);
+    }
+
+    #[test]
+    fn the_one_character_scan_ranks_as_the_scorer_does() {
+        let names = [
+            "a",
+            "A",
+            "1",
+            "b",
+            "ab",
+            "Ab",
+            "bA",
+            "baA",
+            "aaaa",
+            "ABC",
+            "camelCase",
+            "x/a",
+            "x,a",
+            "x:a",
+            "x;a",
+            "x|a",
+            "x-a",
+            "x.a",
+            "x_a",
+            "x'a",
+            "x(a",
+            "x a",
+            "x\\ta",
+            "a1",
+            "1a",
+            "x1",
+            "X1",
+            "xa1",
+            "11",
+            "z9z",
+            "Ärzte",
+            "Öl a",
+            "Étoile",
+            "Zürich AI",
+            "東京 a",
+            "ＡＢ c",
+            "Ｚ",
+            "q-Q",
+            "Qq",
+            "e é E",
+        ];
+        let orgs: String = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("(id: \"o{i}\", name: \"{n}\", kind: company),"))
+            .collect();
+        let text = format!("(organizations: [{orgs}])");
+        let kb = crate::kb::load::load_files([("t.ron".into(), text.into_bytes())]).unwrap();
+        let h = Haystack::organizations(&kb);
+        for c in ('a'..='z').chain('0'..='9') {
+            let q = c.to_string();
+            let scan = Searcher::new().search(&h, &q).hits;
+            let scorer = Searcher::new().scorer_only().search(&h, &q).hits;
+            assert_eq!(scan, scorer, "{q}");
+        }
+        // The scan is taken: "a" at a name's start, after a space, a delimiter, other punctuation
+        // and a case change score 36, 36, 34, 32 and 26.
+        assert_eq!(one_char(b"x a", b'a'), Some((2, 36)));
+        assert_eq!(one_char(b"x/a", b'a'), Some((2, 34)));
+        assert_eq!(one_char(b"x-a", b'a'), Some((2, 32)));
+        assert_eq!(one_char(b"bA", b'a'), Some((2, 26)));
+        assert_eq!(one_char(b"Ab", b'a'), Some((1, 36)));
+        assert_eq!(one_char(b"A", b'a'), Some((0, 36)));
+        assert_eq!(one_char(b"xyz", b'a'), None);
     }
 
     #[test]
