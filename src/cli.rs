@@ -51,7 +51,8 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_cache: bool,
 
-    /// Leave the explorer as soon as its first screen is drawn (for measuring start-up)
+    /// Leave the explorer as soon as its first screen of the loaded knowledge base is drawn (for
+    /// measuring start-up and opening)
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
 

@@ -48,7 +48,8 @@ pub struct Options {
     pub watch: Option<PathBuf>,
     /// Where parsed knowledge bases are kept, for loads and reloads.
     pub cache: Option<Cache>,
-    /// Leave once the first screen is drawn (to measure start-up).
+    /// Leave once the first screen is drawn, the knowledge base loaded (to measure start-up and
+    /// opening).
     pub first_frame_only: bool,
     /// Panic once the first screen is drawn (to test that the terminal is restored).
     pub panic_after_first_frame: bool,
@@ -106,15 +107,39 @@ pub fn run(app: &mut App, theme: &Theme, options: &Options) -> io::Result<u8> {
         panic!("a panic asked for by --panic-after-first-frame");
     }
     let result = if options.first_frame_only {
-        terminal
-            .draw(|frame| ui::draw(frame, app, theme))
-            .map(|_| 0)
+        match options.load.as_ref().and_then(|_| await_load(app, &rx)) {
+            Some(status) => Ok(status),
+            None => terminal
+                .draw(|frame| ui::draw(frame, app, theme))
+                .map(|_| 0),
+        }
     } else {
         event_loop(&mut terminal, app, theme, &rx, options, &editing)
     };
     done.store(true, Ordering::SeqCst);
     drop(guard);
     result
+}
+
+/// Waits for the background load to end, so that the first frame drawn is the loaded knowledge
+/// base's (or its failure's): opening is measured to that frame. A signal ends the wait, and
+/// its exit status is returned.
+fn await_load(app: &mut App, rx: &Receiver<Message>) -> Option<u8> {
+    for message in rx {
+        match message {
+            Message::Loaded(Ok(loaded)) => {
+                app.loaded(*loaded);
+                return None;
+            }
+            Message::Loaded(Err(error)) => {
+                app.load_failed(error);
+                return None;
+            }
+            Message::Signal(signal) => return Some(128 + signal as u8),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// How often the background load reports (besides each change of phase).

@@ -574,6 +574,20 @@ fn a_big_knowledge_base_opens_at_once_loads_in_the_background_then_comes_from_th
     again.wait_for("the cached knowledge base", |s| {
         s.contains("10,000 alliances · 200,000 organizations")
     });
+    // Measuring the opening: the explorer waits for the data, draws it once and leaves.
+    let args = format!("{args} --exit-after-first-frame");
+    let measured = Tmux::start_with_env("big-measured", 120, 30, &env, &args);
+    measured.wait_text("EXIT=0");
+    // A load that fails ends the wait too, with the failure.
+    std::fs::write(
+        kb.path().join("zz-broken.ron"),
+        "(organizations: [(id: 1)])",
+    )
+    .unwrap();
+    let failed = Tmux::start_with_env("big-measured-failing", 120, 30, &env, &args);
+    let failed = failed.wait_text("EXIT=");
+    assert!(failed.contains("EXIT=1"), "{failed}");
+    assert!(failed.contains("zz-broken.ron:1:"), "{failed}");
 }
 
 #[test]
